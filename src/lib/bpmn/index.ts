@@ -1,0 +1,3 @@
+export { parseBpmn, createModdle, type ParseResult } from './parse-bpmn';
+export * from './process-model';
+export * from './potok-extensions';

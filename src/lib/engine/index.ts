@@ -1,0 +1,11 @@
+export { Engine, type EngineOptions, type CommandResult } from './engine';
+export { MemoryStore } from './memory-store';
+export { VirtualClock, realClock, type Clock } from './clock';
+export { CommandError, type CommandErrorCode } from './command-error';
+export { compileProcess, type CompileResult } from './compiler/compile-process';
+export type { ExecutableDefinition, ExecElement } from './compiler/executable';
+export type { InstanceState, Token, Wait } from './instance-state';
+export type { EngineRecord, RecordInput, RecordEvent } from './records';
+export type { DeployResult } from './commands/deploy';
+export type { CorrelateResult } from './commands/correlate-message';
+export * from './store';

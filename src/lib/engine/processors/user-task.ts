@@ -1,0 +1,24 @@
+import { runGuarded } from '../behaviors/incidents';
+import { scheduleTimer } from '../behaviors/timers';
+import { compileExpression } from '../expression';
+import type { ElementProcessor } from './processor';
+
+/** Waits for a person to complete it; a `potok:task due` sets its deadline. */
+export const userTaskProcessor: ElementProcessor = {
+	activate(rt, token, element) {
+		token.s = 'w';
+		const due = element.potok?.task?.due;
+		if (due) {
+			runGuarded(rt, token, 'enter', () => {
+				const value = due.trim();
+				const wait = scheduleTimer(
+					{ type: 'timer', kind: 'duration', value, ...(value.startsWith('=') ? { expression: compileExpression(value) } : {}) },
+					element.id,
+					rt.now,
+					rt.vars(token)
+				);
+				if (wait.due !== undefined) token.due = wait.due;
+			});
+		}
+	}
+};
