@@ -36,7 +36,7 @@ export async function failJob(uow: UnitOfWork, jobId: string, message: string, r
 		raiseIncident(rt, token, 'job', `Robot ${job.type} failed: ${message}`);
 		return;
 	}
-	job.due = jobBackoff(uow.now, robotRetries - job.retries);
+	job.due = jobBackoff(uow.now, robotRetries - job.retries - 1);
 }
 
 /** The robot reports a business error: it is thrown as a BPMN error from the task. */
