@@ -1,0 +1,102 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
+import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
+import { authorize } from '$lib/server/access/authorize';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/sessions';
+import { readConfig } from '$lib/server/config';
+import { database } from '$lib/server/db';
+import { seedDemo, DEMO_PEOPLE } from '$lib/server/demo/seed';
+import { resolveApiToken } from '$lib/server/workspaces/api-tokens';
+
+export const LOCALE_COOKIE = 'potok_locale';
+
+/** Opens and migrates the database before the first request; seeds the demo on a fresh one. */
+export const init: ServerInit = async () => {
+	const config = readConfig();
+	const db = await database();
+	if (config.POTOK_DEMO === 'on') {
+		const seeded = await seedDemo(db, config.POTOK_DEMO_PASSWORD);
+		if (seeded) {
+			console.log(`Potok: created the demo company «Кухни на заказ» with ${DEMO_PEOPLE.map((p) => p.email).join(', ')}`);
+			console.log(
+				seeded.generated
+					? `Potok: their password (shown only now): ${seeded.password}`
+					: 'Potok: their password is POTOK_DEMO_PASSWORD'
+			);
+		}
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = await database();
+	const secure = event.url.protocol === 'https:';
+	const locals = event.locals;
+	locals.db = db;
+	locals.user = null;
+	locals.session = null;
+	locals.scope = null;
+	locals.denied = null;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = await validateSessionToken(db, token);
+		if (valid) {
+			locals.user = valid.user;
+			locals.session = valid.session;
+			setSessionCookie(event.cookies, token, valid.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
+	const acceptsEnglishFirst = /^en\b/i.test(event.request.headers.get('accept-language') ?? '');
+	locals.locale = locals.user?.locale ?? (isLocale(cookieLocale) ? cookieLocale : acceptsEnglishFirst ? 'en' : DEFAULT_LOCALE);
+
+	const isApi = event.url.pathname.startsWith('/api/');
+	let tokenScope = null;
+	const authorization = event.request.headers.get('authorization');
+	if (isApi && authorization) {
+		const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+		tokenScope = bearer ? await resolveApiToken(db, bearer) : null;
+		if (!tokenScope) {
+			const t = translator(locals.locale);
+			return json(
+				{ error: { code: 'unauthenticated', message: t('errors.unauthenticated'), details: [{ field: 'Authorization', message: 'unknown or revoked token' }] } },
+				{ status: 401 }
+			);
+		}
+	}
+
+	const decision = await authorize(db, {
+		method: event.request.method,
+		routeId: event.route.id,
+		search: event.url.search,
+		params: event.params,
+		user: locals.user,
+		tokenScope
+	});
+	if ('denied' in decision) {
+		const { status, code } = decision.denied;
+		if (isApi) {
+			const message = translator(locals.locale)(`errors.${code}`);
+			return json({ error: { code, message, details: [] } }, { status });
+		}
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+			if (status === 401) return new Response(null, { status: 303, headers: { location: '/login' } });
+			return new Response(translator(locals.locale)(`errors.${code}`), { status });
+		}
+		// Page loads: the root layout turns the denial into a redirect or an error page.
+		locals.denied = decision.denied;
+	} else {
+		locals.scope = decision.scope;
+	}
+
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locals.locale) });
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	const locale = event.locals.locale ?? DEFAULT_LOCALE;
+	return { message: translator(locale)(status === 404 ? 'errors.not_found' : 'errors.internal'), code: status === 404 ? 'not_found' : 'internal' };
+};

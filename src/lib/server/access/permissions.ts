@@ -1,0 +1,26 @@
+import { ROLES, type Role } from './roles';
+
+/**
+ * What each role may do in a workspace: the single table every route's access
+ * is checked against (through access/routes.ts). Later areas add their
+ * permissions here.
+ */
+export const PERMISSIONS = {
+	/** Open the workspace and its overview. */
+	'workspace.view': ROLES,
+	/** See the colleagues of the workspace (names, groups, absence). */
+	'members.view': ROLES,
+	/** Invite, change roles, groups and absence, remove members. */
+	'members.manage': ['owner'],
+	/** Create, rename and delete groups (departments). */
+	'groups.manage': ['owner'],
+	/** Create and revoke workspace API tokens. */
+	'tokens.manage': ['owner']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function allows(roles: readonly Role[], permission: Permission): boolean {
+	const allowed: readonly Role[] = PERMISSIONS[permission];
+	return roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,71 @@
+import type { Permission } from './permissions';
+
+/**
+ * Access of every route, in one place. The access hook looks each request up
+ * here by method and SvelteKit route id (form actions as `POST <route>?/<action>`);
+ * a route that is not listed is refused, so a new route cannot be reachable by
+ * accident. Workspace routes (under `[ws]`) also require membership of that
+ * workspace, which the hook checks before the permission.
+ *
+ * - `public`: anyone;
+ * - `user`: a logged-in person (session cookie);
+ * - a permission: a member of the route's workspace whose roles allow it
+ *   (a session, or under /api/v1 a bearer token of that workspace).
+ */
+export type RouteAccess = 'public' | 'user' | { permission: Permission };
+
+const p = (permission: Permission): RouteAccess => ({ permission });
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+	'GET /': 'public',
+	'GET /login': 'public',
+	'POST /login?/default': 'public',
+	'GET /signup': 'public',
+	'POST /signup?/default': 'public',
+	'POST /logout?/default': 'user',
+	'POST /locale?/default': 'public',
+	'GET /invite/[token]': 'public',
+	'POST /invite/[token]?/accept': 'user',
+	'GET /account': 'user',
+	'POST /account?/locale': 'user',
+	'POST /account?/revokeOthers': 'user',
+	'POST /account?/password': 'user',
+	'GET /workspaces/new': 'user',
+	'POST /workspaces/new?/default': 'user',
+
+	'GET /w/[ws]': p('workspace.view'),
+	'GET /w/[ws]/settings': p('members.manage'),
+	'GET /w/[ws]/settings/members': p('members.manage'),
+	'POST /w/[ws]/settings/members?/invite': p('members.manage'),
+	'POST /w/[ws]/settings/members?/revokeInvite': p('members.manage'),
+	'POST /w/[ws]/settings/members?/update': p('members.manage'),
+	'POST /w/[ws]/settings/members?/remove': p('members.manage'),
+	'GET /w/[ws]/settings/groups': p('groups.manage'),
+	'POST /w/[ws]/settings/groups?/create': p('groups.manage'),
+	'POST /w/[ws]/settings/groups?/rename': p('groups.manage'),
+	'POST /w/[ws]/settings/groups?/delete': p('groups.manage'),
+	'GET /w/[ws]/settings/tokens': p('tokens.manage'),
+	'POST /w/[ws]/settings/tokens?/create': p('tokens.manage'),
+	'POST /w/[ws]/settings/tokens?/revoke': p('tokens.manage'),
+
+	'GET /api/v1/openapi.json': 'public',
+	'POST /api/v1/session': 'public',
+	'DELETE /api/v1/session': 'user',
+	'GET /api/v1/me': 'user',
+	'POST /api/v1/workspaces': 'user',
+	'GET /api/v1/w/[ws]/members': p('members.view'),
+	'POST /api/v1/w/[ws]/members': p('members.manage'),
+	'PATCH /api/v1/w/[ws]/members/[member]': p('members.manage'),
+	'DELETE /api/v1/w/[ws]/members/[member]': p('members.manage')
+};
+
+/** The access rule for a request, or undefined when the route is not declared. */
+export function routeAccess(method: string, routeId: string, search: string): RouteAccess | undefined {
+	const verb = method === 'HEAD' ? 'GET' : method;
+	if (verb === 'POST' && !routeId.startsWith('/api/')) {
+		// A form action: `?/name`, or the default action when no name is given.
+		const name = [...new URLSearchParams(search).keys()].find((k) => k.startsWith('/'));
+		return ROUTE_ACCESS[`POST ${routeId}?${name ?? '/default'}`];
+	}
+	return ROUTE_ACCESS[`${verb} ${routeId}`];
+}

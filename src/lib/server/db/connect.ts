@@ -1,0 +1,86 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface Database {
+	db: Db;
+	client: Client;
+	url: string;
+	/**
+	 * Runs `fn` in one write transaction (BEGIN IMMEDIATE). Writers in this process
+	 * are queued so that two requests never fight for SQLite's single write lock
+	 * (a blocked synchronous driver call would stall the event loop); writers in
+	 * other processes wait up to the busy timeout.
+	 */
+	write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	close(): void;
+}
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export class DatabaseConfigError extends Error {}
+
+/** Resolves `file:` URLs relative to the working directory and creates the folder. */
+function prepareFileUrl(url: string): string {
+	const path = url.slice('file:'.length).replace(/^\/\/(localhost)?/, '');
+	if (path === '' || path.startsWith(':memory:')) return url;
+	const absolute = resolve(path.split('?')[0]!);
+	try {
+		mkdirSync(dirname(absolute), { recursive: true });
+	} catch (e) {
+		throw new DatabaseConfigError(
+			`Potok cannot use DATABASE_URL=${url}: cannot create the folder ${dirname(absolute)} (${(e as Error).message})`
+		);
+	}
+	return `file:${absolute}`;
+}
+
+/**
+ * Opens the database, turns on WAL and foreign keys for files and applies every
+ * committed migration. Fails with a message naming DATABASE_URL when it cannot.
+ */
+export async function connect(
+	url: string,
+	options: { authToken?: string; migrationsFolder?: string } = {}
+): Promise<Database> {
+	const isFile = url.startsWith('file:');
+	let client: Client;
+	try {
+		client = createClient({
+			url: isFile ? prepareFileUrl(url) : url,
+			authToken: options.authToken,
+			timeout: isFile ? 5000 : undefined
+		} as Parameters<typeof createClient>[0]);
+		if (isFile) {
+			await client.execute('PRAGMA journal_mode = WAL');
+			await client.execute('PRAGMA foreign_keys = ON');
+		} else {
+			await client.execute('SELECT 1');
+		}
+	} catch (e) {
+		if (e instanceof DatabaseConfigError) throw e;
+		throw new DatabaseConfigError(`Potok cannot open the database at DATABASE_URL=${url}: ${(e as Error).message}`);
+	}
+
+	const db = drizzle(client, { schema });
+	try {
+		await migrate(db, { migrationsFolder: resolve(options.migrationsFolder ?? 'src/lib/server/db/migrations') });
+	} catch (e) {
+		client.close();
+		throw new DatabaseConfigError(`Potok cannot migrate the database at DATABASE_URL=${url}: ${(e as Error).message}`);
+	}
+
+	let queue: Promise<unknown> = Promise.resolve();
+	const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+		const run = queue.then(() => db.transaction(fn, { behavior: 'immediate' }));
+		queue = run.catch(() => undefined);
+		return run;
+	};
+
+	return { db, client, url, write, close: () => client.close() };
+}

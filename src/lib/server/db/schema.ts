@@ -1,0 +1,3 @@
+/** The one schema entry point: every area's tables, re-exported. */
+export * from './schema/auth';
+export * from './schema/workspaces';

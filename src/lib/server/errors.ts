@@ -1,0 +1,40 @@
+/**
+ * One error taxonomy (STYLE.md rule 10). A UserError is bad input or a refused
+ * action: it carries a stable code, an HTTP status and parameters; its message
+ * is rendered in the person's language from `errors.<code>` in the i18n bundle.
+ * Anything else that escapes is an unexpected error (500, logged).
+ */
+export const ERROR_STATUS = {
+	validation: 400,
+	unauthenticated: 401,
+	invalid_credentials: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	email_taken: 409,
+	already_member: 409,
+	last_owner: 409,
+	invitation_invalid: 410,
+	unprocessable: 422,
+	throttled: 429
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+	/** Dotted path of the offending field, e.g. `roles.0`. */
+	field: string;
+	message: string;
+}
+
+export class UserError extends Error {
+	readonly status: number;
+	constructor(
+		readonly code: ErrorCode,
+		readonly params: Record<string, string | number> = {},
+		readonly details: FieldProblem[] = []
+	) {
+		super(`${code} ${JSON.stringify(params)}`);
+		this.status = ERROR_STATUS[code];
+	}
+}
