@@ -117,6 +117,17 @@ describe('inclusive gateway', () => {
 		]);
 	});
 
+	it('merges two tokens that reach the join in the same step into one (found by the property test)', async () => {
+		const s = await Scenario.load('inclusive-same-step.bpmn');
+		await s.start('or_same_step', { hot: true });
+		expect(s.take()).toEqual([
+			...started, 'flow:to_split', 'activated:or_split', 'completed:or_split', 'flow:to_log', 'flow:to_tag',
+			'activated:write_log', 'completed:write_log', 'flow:log_done', 'activated:tag_lead', 'completed:tag_lead', 'flow:tag_done',
+			'activated:or_join', 'activated:or_join', 'completed:or_join', 'completed:or_join', 'flow:to_call', 'activated:call_lead'
+		]);
+		expect(s.waiting()).toEqual(['call_lead']);
+	});
+
 	it('joins after an event-based gateway once the deferred choice is made (OR join after deferred choice)', async () => {
 		const s = await Scenario.load('or-join-after-event-gateway.bpmn');
 		await s.start('or_after_deferred');

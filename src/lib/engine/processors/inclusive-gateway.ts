@@ -26,7 +26,12 @@ export const inclusiveGatewayProcessor: ElementProcessor = {
 function canFire(rt: InstanceRuntime, token: Token, element: ExecElement): boolean {
 	const upstream = element.upstream;
 	for (const t of rt.state.tokens) {
-		if (t.p !== token.p || t === token || (t.el === element.id && t.s === 'j')) continue;
+		if (t.p !== token.p || t === token) continue;
+		// another token already on its way into this join arrives before it fires
+		if (t.el === element.id) {
+			if (t.s === 'q') return false;
+			continue;
+		}
 		if (!upstream || upstream.has(t.el)) return false;
 	}
 	return true;
