@@ -4,8 +4,8 @@ import { DEFAULT_LOCALE, isLocale, translator } from '$lib/i18n';
 import { authorize } from '$lib/server/access/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/sessions';
-import { readConfig } from '$lib/server/config';
-import { database } from '$lib/server/db';
+import { ConfigError, readConfig } from '$lib/server/config';
+import { database, DatabaseConfigError } from '$lib/server/db';
 import { seedDemo, DEMO_PEOPLE } from '$lib/server/demo/seed';
 import { resolveApiToken } from '$lib/server/workspaces/api-tokens';
 
@@ -13,8 +13,18 @@ export const LOCALE_COOKIE = 'potok_locale';
 
 /** Opens and migrates the database before the first request; seeds the demo on a fresh one. */
 export const init: ServerInit = async () => {
-	const config = readConfig();
-	const db = await database();
+	let config, db;
+	try {
+		config = readConfig();
+		db = await database();
+	} catch (e) {
+		if (e instanceof ConfigError || e instanceof DatabaseConfigError) {
+			// A configuration mistake, not a bug: say what is wrong and stop, without a stack trace.
+			console.error(e.message);
+			process.exit(1);
+		}
+		throw e;
+	}
 	if (config.POTOK_DEMO === 'on') {
 		const seeded = await seedDemo(db, config.POTOK_DEMO_PASSWORD);
 		if (seeded) {
@@ -83,7 +93,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return json({ error: { code, message, details: [] } }, { status });
 		}
 		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-			if (status === 401) return new Response(null, { status: 303, headers: { location: '/login' } });
+			if (status === 401) {
+				const next = encodeURIComponent(event.url.pathname);
+				return new Response(null, { status: 303, headers: { location: `/login?next=${next}` } });
+			}
 			return new Response(translator(locals.locale)(`errors.${code}`), { status });
 		}
 		// Page loads: the root layout turns the denial into a redirect or an error page.

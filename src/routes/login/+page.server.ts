@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next'), '') };
+	return { next: safeNext(url.searchParams.get('next'), ''), loggedOut: url.searchParams.has('loggedOut') };
 };
 
 export const actions: Actions = {

@@ -9,6 +9,6 @@ export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
 		if (locals.session) await invalidateSession(locals.db, locals.session.id);
 		deleteSessionCookie(cookies, url.protocol === 'https:');
-		redirect(303, '/login');
+		redirect(303, '/login?loggedOut');
 	}
 };

@@ -17,12 +17,14 @@ export type RouteAccess = 'public' | 'user' | { permission: Permission };
 const p = (permission: Permission): RouteAccess => ({ permission });
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
-	'GET /': 'public',
+	'GET /': 'user',
 	'GET /login': 'public',
 	'POST /login?/default': 'public',
 	'GET /signup': 'public',
 	'POST /signup?/default': 'public',
+	'GET /logout': 'public',
 	'POST /logout?/default': 'user',
+	'GET /locale': 'public',
 	'POST /locale?/default': 'public',
 	'GET /invite/[token]': 'public',
 	'POST /invite/[token]?/accept': 'user',

@@ -1,0 +1,227 @@
+/**
+ * The isolation matrix: every route and API endpoint, tried by every role, by a
+ * member of another workspace, by workspace API tokens and by an anonymous
+ * visitor, against a real server on a real libsql file. Each later area adds
+ * its routes to CASES; the coverage test fails until it does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { connect, type Database } from '$lib/server/db/connect';
+import { ROUTE_ACCESS } from '$lib/server/access/routes';
+import { createSession } from '$lib/server/auth/sessions';
+import { createGroup } from '$lib/server/workspaces/groups';
+import { createInvitation } from '$lib/server/workspaces/invitations';
+import { createApiToken } from '$lib/server/workspaces/api-tokens';
+import { newId } from '$lib/server/ids';
+import { ROLES, type Role } from '$lib/roles';
+import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
+import { startServer, type RunningServer } from '../helpers/server';
+
+type Principal = 'anonymous' | Role | 'outsider' | 'managerToken' | 'foreignToken';
+const PRINCIPALS: Principal[] = ['anonymous', ...ROLES, 'outsider', 'managerToken', 'foreignToken'];
+
+interface Ctx {
+	ws: string;
+	/** A fresh member of the workspace (employee), for destructive calls. */
+	freshMember(): Promise<string>;
+	freshGroup(): Promise<string>;
+	freshInvitation(): Promise<string>;
+	freshToken(): Promise<string>;
+}
+
+interface Case {
+	/** The key of the route in ROUTE_ACCESS. */
+	route: string;
+	path: (ctx: Ctx) => string;
+	json?: (ctx: Ctx) => Promise<unknown> | unknown;
+	form?: (ctx: Ctx) => Promise<Record<string, string>> | Record<string, string>;
+	/** Who may: anyone, any logged-in person, or members with one of these roles. */
+	allowed: 'public' | 'user' | readonly Role[];
+}
+
+const OWNER = ['owner'] as const;
+
+export const CASES: Case[] = [
+	{ route: 'GET /', path: () => '/', allowed: 'user' },
+	{ route: 'GET /login', path: () => '/login', allowed: 'public' },
+	{ route: 'POST /login?/default', path: () => '/login', form: () => ({}), allowed: 'public' },
+	{ route: 'GET /signup', path: () => '/signup', allowed: 'public' },
+	{ route: 'POST /signup?/default', path: () => '/signup', form: () => ({}), allowed: 'public' },
+	{ route: 'GET /logout', path: () => '/logout', allowed: 'public' },
+	{ route: 'GET /locale', path: () => '/locale', allowed: 'public' },
+	{ route: 'POST /logout?/default', path: () => '/logout', form: () => ({}), allowed: 'user' },
+	{ route: 'POST /locale?/default', path: () => '/locale', form: () => ({ locale: 'ru', redirectTo: '/' }), allowed: 'public' },
+	{ route: 'GET /invite/[token]', path: () => '/invite/not-a-real-token', allowed: 'public' },
+	{ route: 'POST /invite/[token]?/accept', path: () => '/invite/not-a-real-token?/accept', form: () => ({}), allowed: 'user' },
+	{ route: 'GET /account', path: () => '/account', allowed: 'user' },
+	{ route: 'POST /account?/locale', path: () => '/account?/locale', form: () => ({ locale: 'ru' }), allowed: 'user' },
+	{ route: 'POST /account?/revokeOthers', path: () => '/account?/revokeOthers', form: () => ({}), allowed: 'user' },
+	{ route: 'POST /account?/password', path: () => '/account?/password', form: () => ({ current: 'wrong', password: 'x' }), allowed: 'user' },
+	{ route: 'GET /workspaces/new', path: () => '/workspaces/new', allowed: 'user' },
+	{ route: 'POST /workspaces/new?/default', path: () => '/workspaces/new', form: () => ({ name: '' }), allowed: 'user' },
+
+	{ route: 'GET /w/[ws]', path: (c) => `/w/${c.ws}`, allowed: ROLES },
+	{ route: 'GET /w/[ws]/settings', path: (c) => `/w/${c.ws}/settings`, allowed: OWNER },
+	{ route: 'GET /w/[ws]/settings/members', path: (c) => `/w/${c.ws}/settings/members`, allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/members?/invite', path: (c) => `/w/${c.ws}/settings/members?/invite`, form: () => ({ roles: 'employee' }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/members?/revokeInvite', path: (c) => `/w/${c.ws}/settings/members?/revokeInvite`, form: async (c) => ({ id: await c.freshInvitation() }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/members?/update', path: (c) => `/w/${c.ws}/settings/members?/update`, form: async (c) => ({ id: await c.freshMember(), roles: 'employee' }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/members?/remove', path: (c) => `/w/${c.ws}/settings/members?/remove`, form: async (c) => ({ id: await c.freshMember() }), allowed: OWNER },
+	{ route: 'GET /w/[ws]/settings/groups', path: (c) => `/w/${c.ws}/settings/groups`, allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/groups?/create', path: (c) => `/w/${c.ws}/settings/groups?/create`, form: () => ({ name: `Отдел ${newId()}` }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/groups?/rename', path: (c) => `/w/${c.ws}/settings/groups?/rename`, form: async (c) => ({ id: await c.freshGroup(), name: `Отдел ${newId()}` }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/groups?/delete', path: (c) => `/w/${c.ws}/settings/groups?/delete`, form: async (c) => ({ id: await c.freshGroup() }), allowed: OWNER },
+	{ route: 'GET /w/[ws]/settings/tokens', path: (c) => `/w/${c.ws}/settings/tokens`, allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/tokens?/create', path: (c) => `/w/${c.ws}/settings/tokens?/create`, form: () => ({ name: 'CRM', roles: 'manager' }), allowed: OWNER },
+	{ route: 'POST /w/[ws]/settings/tokens?/revoke', path: (c) => `/w/${c.ws}/settings/tokens?/revoke`, form: async (c) => ({ id: await c.freshToken() }), allowed: OWNER },
+
+	{ route: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: 'public' },
+	{ route: 'POST /api/v1/session', path: () => '/api/v1/session', json: () => ({}), allowed: 'public' },
+	{ route: 'DELETE /api/v1/session', path: () => '/api/v1/session', allowed: 'user' },
+	{ route: 'GET /api/v1/me', path: () => '/api/v1/me', allowed: 'user' },
+	{ route: 'POST /api/v1/workspaces', path: () => '/api/v1/workspaces', json: () => ({}), allowed: 'user' },
+	{ route: 'GET /api/v1/w/[ws]/members', path: (c) => `/api/v1/w/${c.ws}/members`, allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/members', path: (c) => `/api/v1/w/${c.ws}/members`, json: () => ({ roles: ['employee'] }), allowed: OWNER },
+	{ route: 'PATCH /api/v1/w/[ws]/members/[member]', path: () => '', json: () => ({ absent: true }), allowed: OWNER },
+	{ route: 'DELETE /api/v1/w/[ws]/members/[member]', path: () => '', allowed: OWNER }
+];
+
+// Destructive member endpoints target a fresh member each time.
+const memberTarget = new Map<string, string>();
+for (const c of CASES) {
+	if (c.route.includes('[member]')) c.path = (ctx) => `/api/v1/w/${ctx.ws}/members/${memberTarget.get(c.route)}`;
+}
+
+/** Route keys derived from the files under src/routes: every page, action and handler. */
+function routeKeysFromFiles(): string[] {
+	const keys: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+		}
+		const id = '/' + relative('src/routes', dir).split('/').filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+		const routeId = id === '/' ? '/' : id.replace(/\/$/, '');
+		const files = readdirSync(dir);
+		if (files.includes('+page.svelte') || files.includes('+page.server.ts')) keys.push(`GET ${routeId}`);
+		if (files.includes('+page.server.ts')) {
+			const src = readFileSync(join(dir, '+page.server.ts'), 'utf8');
+			const block = src.split('export const actions')[1];
+			if (block) for (const m of block.matchAll(/^\t(\w+): async/gm)) keys.push(`POST ${routeId}?/${m[1]}`);
+		}
+		if (files.includes('+server.ts')) {
+			const src = readFileSync(join(dir, '+server.ts'), 'utf8');
+			for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) keys.push(`${m[1]} ${routeId}`);
+		}
+	};
+	walk('src/routes');
+	return keys.sort();
+}
+
+describe('isolation matrix', () => {
+	let server: RunningServer;
+	let db: Database;
+	let wsA: string;
+	let ownerScope: ReturnType<typeof scopeOf>;
+	const userIds = new Map<Principal, string>();
+	const tokens = new Map<Principal, string>();
+
+	beforeAll(async () => {
+		server = await startServer();
+		db = await connect(`file:${server.dbPath}`);
+		const a = await makeWorkspace(db, 'owner@a.test', 'Workspace A');
+		wsA = a.workspaceId;
+		userIds.set('owner', a.ownerId);
+		ownerScope = scopeOf(wsA, a.ownerId, null, ['owner']);
+		for (const role of ROLES.filter((r) => r !== 'owner')) {
+			userIds.set(role, (await addMember(db, wsA, `${role}@a.test`, [role])).userId);
+		}
+		const b = await makeWorkspace(db, 'owner@b.test', 'Workspace B');
+		userIds.set('outsider', b.ownerId);
+		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
+		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
+	});
+	afterAll(async () => {
+		db?.close();
+		await server?.stop();
+	});
+
+	it('covers every route: the files, the access table and this matrix list the same routes', () => {
+		const fromFiles = routeKeysFromFiles();
+		expect(Object.keys(ROUTE_ACCESS).sort()).toEqual(fromFiles);
+		expect(CASES.map((c) => c.route).sort()).toEqual(fromFiles);
+	});
+
+	it('the access table says what this matrix says', () => {
+		for (const c of CASES) {
+			const declared = ROUTE_ACCESS[c.route];
+			if (c.allowed === 'public' || c.allowed === 'user') expect(declared, c.route).toBe(c.allowed);
+			else expect(typeof declared, c.route).toBe('object');
+		}
+	});
+
+	const ctx = (): Ctx => ({
+		ws: wsA,
+		freshMember: async () => (await addMember(db, wsA, `tmp-${newId()}@a.test`, ['employee'])).membershipId,
+		freshGroup: () => createGroup(db, ownerScope, `Группа ${newId()}`),
+		freshInvitation: async () => (await createInvitation(db, ownerScope, { roles: ['employee'], groupIds: [] })).id,
+		freshToken: async () => (await createApiToken(db, ownerScope, { name: 'tmp', roles: ['employee'] })).id
+	});
+
+	function expectation(c: Case, who: Principal): 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden' {
+		const api = c.route.includes(' /api/');
+		const isToken = who === 'managerToken' || who === 'foreignToken';
+		if (c.allowed === 'public') return 'allowed';
+		if (isToken && !api) return 'unauthenticated'; // tokens are for the API only; a page sees no session
+		if (who === 'anonymous') return 'unauthenticated';
+		if (c.allowed === 'user') return isToken ? 'unauthenticated' : 'allowed';
+		if (who === 'outsider' || who === 'foreignToken') return 'hidden';
+		const roles: readonly Role[] = who === 'managerToken' ? ['manager'] : [who as Role];
+		return roles.some((r) => (c.allowed as readonly Role[]).includes(r)) ? 'allowed' : 'forbidden';
+	}
+
+	for (const c of CASES) {
+		it(`${c.route}: allowed and denied as declared`, async () => {
+			const results: string[] = [];
+			const failures: string[] = [];
+			for (const who of PRINCIPALS) {
+				const context = ctx();
+				if (c.route.includes('[member]')) memberTarget.set(c.route, await context.freshMember());
+				const headers: Record<string, string> = { origin: server.url, 'accept-language': 'ru' };
+				if (who === 'managerToken' || who === 'foreignToken') headers.authorization = `Bearer ${tokens.get(who)}`;
+				else if (who !== 'anonymous') {
+					const { token } = await createSession(db, userIds.get(who)!);
+					headers.cookie = `potok_session=${token}`;
+				}
+				let body: string | undefined;
+				if (c.json) {
+					headers['content-type'] = 'application/json';
+					body = JSON.stringify(await c.json(context));
+				} else if (c.form) {
+					headers['content-type'] = 'application/x-www-form-urlencoded';
+					headers.accept = 'text/html'; // as a browser posting a form without JavaScript
+					body = new URLSearchParams(await c.form(context)).toString();
+				}
+				const method = c.route.split(' ')[0]!;
+				const res = await fetch(server.url + c.path(context), { method, headers, body, redirect: 'manual' });
+				const location = res.headers.get('location') ?? '';
+				const toLogin = res.status === 303 && location.startsWith('/login?next=');
+				const got =
+					res.status === 401 || toLogin
+						? 'unauthenticated'
+						: res.status === 403
+							? 'forbidden'
+							: res.status === 404
+								? 'hidden'
+								: res.status >= 500
+									? `error ${res.status}`
+									: 'allowed';
+				const want = expectation(c, who);
+				results.push(`${who}: ${got} (${res.status})`);
+				if (got !== want) failures.push(`${who}: expected ${want}, got ${got} (${res.status} ${location})`);
+			}
+			expect(failures, results.join('\n')).toEqual([]);
+		});
+	}
+});
