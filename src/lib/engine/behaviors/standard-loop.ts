@@ -9,16 +9,14 @@ import type { InstanceRuntime } from '../runtime/instance-runtime';
  */
 export function skipBeforeFirst(rt: InstanceRuntime, token: Token, element: ExecElement): boolean {
 	const loop = element.loop;
-	if (loop?.kind !== 'standard' || !loop.testBefore) return false;
+	if (loop?.kind !== 'standard' || !loop.testBefore || token.lc !== undefined) return false;
 	return !shouldRun(rt, token, token.lc ?? 0);
 }
 
 export function loopAgain(rt: InstanceRuntime, token: Token, element: ExecElement): boolean {
 	const loop = element.loop;
 	if (loop?.kind !== 'standard') return false;
-	const done = (token.lc ?? 0) + 1;
-	if (loop.testBefore) return loop.maximum === undefined || done < loop.maximum;
-	return shouldRun(rt, token, done);
+	return shouldRun(rt, token, (token.lc ?? 0) + 1);
 }
 
 function shouldRun(rt: InstanceRuntime, token: Token, done: number): boolean {

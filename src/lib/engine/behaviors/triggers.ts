@@ -48,10 +48,17 @@ export function triggerEventSubProcess(
 ): void {
 	if (sub.interrupting) {
 		terminateChildren(rt, scope.id);
-		delete scope.w;
+		closeEventSubProcessWaits(rt, scope);
 	} else if (wait) rearm(scope, wait);
 	const token = rt.queue(sub.id, scope.id);
 	if (variables) rt.setVariables(token, variables, token);
+}
+
+/** An interrupting event subprocess closes its siblings' triggers; the scope's boundary events stay. */
+function closeEventSubProcessWaits(rt: InstanceRuntime, scope: Token): void {
+	if (!scope.w) return;
+	scope.w = scope.w.filter((w) => rt.def.elements.get(w.e)?.parent?.kind !== 'eventSubProcess');
+	if (scope.w.length === 0) delete scope.w;
 }
 
 function triggerGatewayEvent(
