@@ -1,5 +1,6 @@
 export { Engine, type EngineOptions, type CommandResult } from './engine';
 export { MemoryStore } from './memory-store';
+export { Scheduler, RobotBusinessError, type RobotHandler, type SchedulerOptions } from './scheduler';
 export { VirtualClock, realClock, type Clock } from './clock';
 export { CommandError, type CommandErrorCode } from './command-error';
 export { compileProcess, type CompileResult } from './compiler/compile-process';
