@@ -72,4 +72,13 @@ describe('runaway protection', () => {
 		expect(s.store.history.at(-1)?.message).toMatch(/Step budget of 50 exceeded/);
 		expect(s.status()).toBe('active');
 	});
+
+	it('stops a signal that keeps starting new instances with the budget of the whole command', async () => {
+		const s = await Scenario.load('signal-echo.bpmn', { stepBudget: 10 });
+		await s.signal('ping');
+		const incidents = s.store.history.filter((r) => r.event === 'incident.created');
+		expect(incidents).toHaveLength(1);
+		expect(incidents[0]?.element).toBe('ping_received');
+		expect(s.store.instances.size).toBeLessThanOrEqual(100);
+	});
 });

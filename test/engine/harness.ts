@@ -9,7 +9,7 @@ import { parseDuration, addDuration } from '../../src/lib/engine/iso-time';
  * `fixtures/`, deployed into a store on a virtual clock starting 2026-01-01T00:00:00Z; commands
  * are applied one by one and `take()` returns the records since the last call, one line each:
  * `activated:<element>`, `completed:…`, `terminated:…`, `flow:<flow>`, `incident:<element>`,
- * `resolved:…`, `variables:…`, `instance:started|completed|terminated`. Records of instances
+ * `resolved:…`, `variables:…`, `stage:<key>`, `status:<won|lost…>`, `instance:started|completed|terminated`. Records of instances
  * other than the first carry their id as a prefix (`2 activated:child_task`).
  */
 export class Scenario {
@@ -125,6 +125,8 @@ export function line(record: RecordInput): string {
 			case 'instance.started': return 'instance:started';
 			case 'instance.completed': return 'instance:completed';
 			case 'instance.terminated': return 'instance:terminated';
+			case 'stage.entered': return `stage:${record.stage}`;
+			case 'status.set': return `status:${record.status}`;
 			default: {
 				const kind = record.event.slice(record.event.indexOf('.') + 1);
 				const name = kind === 'created' ? 'incident' : kind === 'changed' ? 'variables' : kind;

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Scenario } from './harness';
 
 describe('potok stages, fields and outcomes', () => {
+	it('records the stage when a token enters it', async () => {
+		const s = await Scenario.load('stage-outcomes.bpmn');
+		await s.start('lead_funnel');
+		expect(s.take()).toEqual(['instance:started', 'activated:start', 'completed:start', 'flow:f1', 'activated:first_call', 'stage:first_call']);
+	});
+
 	it('opens a task row with stage, assignment and a deadline from potok:task due', async () => {
 		const s = await Scenario.load('stage-outcomes.bpmn');
 		await s.start('lead_funnel');
@@ -32,7 +38,7 @@ describe('potok stages, fields and outcomes', () => {
 		await s.start('lead_funnel');
 		s.take();
 		await s.complete('first_call', { phone: '+7', lost_reason: 'price' }, 'lost');
-		expect(s.take()).toEqual(['variables:first_call', 'completed:first_call', 'flow:f2', 'activated:which_outcome', 'completed:which_outcome', 'flow:to_lost', 'activated:lost_end', 'completed:lost_end', 'instance:completed']);
+		expect(s.take()).toEqual(['variables:first_call', 'completed:first_call', 'flow:f2', 'activated:which_outcome', 'completed:which_outcome', 'flow:to_lost', 'activated:lost_end', 'status:lost', 'completed:lost_end', 'instance:completed']);
 		expect(s.variables()).toEqual({ phone: '+7', lost_reason: 'price', outcome: 'lost' });
 	});
 });

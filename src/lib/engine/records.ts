@@ -15,7 +15,11 @@ export type RecordEvent =
 	| 'incident.resolved'
 	| 'variables.changed'
 	| 'job.failed'
-	| 'message.buffered';
+	| 'message.buffered'
+	/** A token entered a `potok:stage` element: the driven record's stage changed. */
+	| 'stage.entered'
+	/** An end event with `potok:outcome status` completed: the record's final status. */
+	| 'status.set';
 
 /** A record as the engine produces it; the store assigns `seq` when it appends it. */
 export interface RecordInput {
@@ -31,6 +35,8 @@ export interface RecordInput {
 	variables?: Record<string, unknown>;
 	actor?: string;
 	definition?: string;
+	stage?: string;
+	status?: string;
 }
 
 export interface EngineRecord extends RecordInput {

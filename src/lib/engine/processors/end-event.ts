@@ -8,6 +8,8 @@ import type { ElementProcessor } from './processor';
  */
 export const endEventProcessor: ElementProcessor = {
 	activate(rt, token, element) {
+		const status = element.potok?.status;
+		if (status) rt.record('status.set', token, { status });
 		const event = element.event;
 		switch (event.type) {
 			case 'terminate': {

@@ -13,7 +13,8 @@ import type { InstanceRuntime } from './instance-runtime';
 
 /** Activates a queued token: step budget, the activated record, boundary events, then the element. */
 export function activate(rt: InstanceRuntime, token: Token): void {
-	if (++rt.steps > rt.uow.stepBudget) {
+	// per instance, and for the whole command (signals and calls can fan out to new instances)
+	if (++rt.steps > rt.uow.stepBudget || ++rt.uow.steps > rt.uow.stepBudget * 10) {
 		raiseIncident(rt, token, 'activate', `Step budget of ${rt.uow.stepBudget} exceeded: a loop without a wait state?`);
 		return;
 	}

@@ -32,6 +32,8 @@ export class UnitOfWork {
 	/** Changes not derived from instances: definition-level timers, buffered messages. */
 	readonly changes: StoreChanges = emptyChanges();
 	readonly consumedMessages = new Set<string>();
+	/** Element activations in this command, over all instances. */
+	steps = 0;
 
 	constructor(
 		readonly engine: EngineContext,
