@@ -1,9 +1,9 @@
-import { enforceDenial } from '$lib/server/access/guards';
+import { enforceLogin } from '$lib/server/access/guards';
 import { listUserWorkspaces } from '$lib/server/workspaces/workspaces';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
-	enforceDenial(locals, url);
+	enforceLogin(locals, url);
 	const user = locals.user;
 	return {
 		locale: locals.locale,

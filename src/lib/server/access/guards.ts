@@ -4,18 +4,28 @@ import type { WorkspaceScope } from './scope';
 
 type Locals = App.Locals;
 
-/** Sends a refused page request where it belongs: to the login page, or to the error page. */
-export function enforceDenial(locals: Locals, url: URL): void {
-	const denied = locals.denied;
-	if (!denied) return;
-	if (denied.status === 401) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	error(denied.status, { message: denied.code, code: denied.code });
+/**
+ * Sends a page request refused for want of a session to the login page. The
+ * root layout calls it; other refusals (403, 404) only happen on `[ws]` routes,
+ * whose layout turns them into the error page through `workspaceScope` (an
+ * error thrown by the root layout itself could not be shown in the app's frame).
+ */
+export function enforceLogin(locals: Locals, url: URL): void {
+	if (locals.denied?.status === 401) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-/** The workspace scope the access hook established; loads and actions of `[ws]` routes call this. */
-export function workspaceScope(locals: Locals): WorkspaceScope {
-	if (!locals.scope) error(locals.denied?.status ?? 403, { message: 'forbidden', code: locals.denied?.code ?? 'forbidden' });
-	return locals.scope;
+/**
+ * The workspace scope the access hook established; loads, actions and
+ * handlers of `[ws]` routes call this. It reads `params.ws` so that SvelteKit
+ * reruns a load when the person switches workspace.
+ */
+export function workspaceScope(event: { locals: Locals; params: Partial<Record<string, string>> }): WorkspaceScope {
+	const { locals, params } = event;
+	const scope = locals.scope;
+	if (!scope || scope.workspaceId !== params.ws) {
+		error(locals.denied?.status ?? 403, { message: 'forbidden', code: locals.denied?.code ?? 'forbidden' });
+	}
+	return scope;
 }
 
 /** The logged-in user; `user` routes call this. */

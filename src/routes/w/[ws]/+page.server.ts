@@ -4,8 +4,8 @@ import { listPendingInvitations } from '$lib/server/workspaces/invitations';
 import { listMembers } from '$lib/server/workspaces/members';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const scope = workspaceScope(locals);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const scope = workspaceScope({ locals, params });
 	const members = await listMembers(locals.db, scope);
 	return {
 		memberCount: members.length,

@@ -5,8 +5,8 @@ import { createGroup, deleteGroup, groupNameSchema, listGroups, renameGroup } fr
 import { listMembers } from '$lib/server/workspaces/members';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const scope = workspaceScope(locals);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const scope = workspaceScope({ locals, params });
 	const [groups, members] = await Promise.all([listGroups(locals.db, scope), listMembers(locals.db, scope)]);
 	return {
 		groups: groups.map((g) => ({ ...g, members: members.filter((m) => m.groups.some((x) => x.id === g.id)).map((m) => m.name) }))
@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	create: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(
 			locals.locale,
@@ -23,8 +23,8 @@ export const actions: Actions = {
 			form
 		);
 	},
-	rename: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	rename: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			const input = z.object({ id: z.string().min(1), name: groupNameSchema }).parse(form);
@@ -32,8 +32,8 @@ export const actions: Actions = {
 			return { renamed: input.id };
 		});
 	},
-	delete: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	delete: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			await deleteGroup(locals.db, scope, z.object({ id: z.string().min(1) }).parse(form).id);

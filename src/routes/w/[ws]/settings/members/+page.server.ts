@@ -14,8 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const idSchema = z.object({ id: z.string().min(1, 'required') });
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const scope = workspaceScope(locals);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const scope = workspaceScope({ locals, params });
 	const [members, groups, invitations] = await Promise.all([
 		listMembers(locals.db, scope),
 		listGroups(locals.db, scope),
@@ -25,8 +25,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ request, locals, url }) => {
-		const scope = workspaceScope(locals);
+	invite: async ({ request, locals, url, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			const input = invitationInputSchema.parse({
@@ -38,16 +38,16 @@ export const actions: Actions = {
 			return { invited: { url: `${url.origin}${created.path}`, expiresAt: created.expiresAt } };
 		});
 	},
-	revokeInvite: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	revokeInvite: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			await revokeInvitation(locals.db, scope, idSchema.parse(form).id);
 			return { revoked: true };
 		});
 	},
-	update: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	update: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			const { id } = idSchema.parse(form);
@@ -60,8 +60,8 @@ export const actions: Actions = {
 			return { updated: id };
 		});
 	},
-	remove: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	remove: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			await removeMember(locals.db, scope, idSchema.parse(form).id);

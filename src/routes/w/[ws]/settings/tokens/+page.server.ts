@@ -4,13 +4,13 @@ import { formAction, readForm } from '$lib/server/forms';
 import { apiTokenInputSchema, createApiToken, listApiTokens, revokeApiToken } from '$lib/server/workspaces/api-tokens';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	return { tokens: await listApiTokens(locals.db, workspaceScope(locals)) };
+export const load: PageServerLoad = async ({ locals, params }) => {
+	return { tokens: await listApiTokens(locals.db, workspaceScope({ locals, params })) };
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	create: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(
 			locals.locale,
@@ -22,8 +22,8 @@ export const actions: Actions = {
 			form
 		);
 	},
-	revoke: async ({ request, locals }) => {
-		const scope = workspaceScope(locals);
+	revoke: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
 			await revokeApiToken(locals.db, scope, z.object({ id: z.string().min(1) }).parse(form).id);

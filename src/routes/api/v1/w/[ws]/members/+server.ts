@@ -5,12 +5,12 @@ import { createInvitation, invitationInputSchema } from '$lib/server/workspaces/
 import { listMembers } from '$lib/server/workspaces/members';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = endpoint(async ({ locals }) => {
-	return json({ members: await listMembers(locals.db, workspaceScope(locals)) });
+export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
+	return json({ members: await listMembers(locals.db, workspaceScope({ locals, params })) });
 });
 
-export const POST: RequestHandler = endpoint(async ({ request, locals, url }) => {
-	const scope = workspaceScope(locals);
+export const POST: RequestHandler = endpoint(async ({ request, locals, url, params }) => {
+	const scope = workspaceScope({ locals, params });
 	const input = await readJson(request, invitationInputSchema);
 	const created = await createInvitation(locals.db, scope, input);
 	return json(

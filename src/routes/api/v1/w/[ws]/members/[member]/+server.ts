@@ -6,7 +6,7 @@ import { listMembers, memberUpdateSchema, removeMember, updateMember } from '$li
 import type { RequestHandler } from './$types';
 
 export const PATCH: RequestHandler = endpoint(async ({ request, locals, params }) => {
-	const scope = workspaceScope(locals);
+	const scope = workspaceScope({ locals, params });
 	const change = await readJson(request, memberUpdateSchema);
 	await updateMember(locals.db, scope, params.member, change);
 	const member = (await listMembers(locals.db, scope)).find((m) => m.id === params.member);
@@ -15,6 +15,6 @@ export const PATCH: RequestHandler = endpoint(async ({ request, locals, params }
 });
 
 export const DELETE: RequestHandler = endpoint(async ({ locals, params }) => {
-	await removeMember(locals.db, workspaceScope(locals), params.member);
+	await removeMember(locals.db, workspaceScope({ locals, params }), params.member);
 	return new Response(null, { status: 204 });
 });
