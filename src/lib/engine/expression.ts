@@ -77,10 +77,21 @@ function build(source: string): Expression {
 	const m = comparison.exec(text);
 	if (m) {
 		const right = parseLiteral((m[3] ?? '').trim());
-		if (right.ok) {
+		const ordering = m[2] !== '=' && m[2] !== '!=';
+		// ordering is only defined here for numbers and strings; anything else goes to feelin
+		if (right.ok && (!ordering || typeof right.value === 'number' || typeof right.value === 'string')) {
 			const path = (m[1] ?? '').split('.');
 			const op = m[2] ?? '=';
-			return { source, evaluate: (vars) => compare(op, lookup(vars, path), right.value) };
+			const literal = right.value;
+			return {
+				source,
+				evaluate: (vars) => {
+					const left = lookup(vars, path);
+					// values of another type compare the way feelin decides; it is rare, so ask it
+					if (left !== null && literal !== null && typeof left !== typeof literal) return viaFeelin(source, text, vars);
+					return compare(op, left, literal);
+				}
+			};
 		}
 	}
 	return { source, evaluate: (vars) => viaFeelin(source, text, vars) };
@@ -108,11 +119,11 @@ function lookup(vars: VariableSource, path: string[]): unknown {
 	return value === undefined ? null : value;
 }
 
-/** FEEL comparison: equality with null is false/true, ordering with null is null. */
+/** FEEL comparison of values of one type (or null): equality with null is true or false, ordering with null is null. */
 function compare(op: string, left: unknown, right: unknown): boolean | null {
 	if (op === '=') return left === right;
 	if (op === '!=') return left !== right;
-	if (left === null || right === null || typeof left !== typeof right) return null;
+	if (left === null || right === null) return null;
 	const l = left as number | string;
 	const r = right as number | string;
 	if (op === '<') return l < r;
