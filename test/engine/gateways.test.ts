@@ -26,7 +26,7 @@ describe('exclusive gateway', () => {
 
 	it('raises an incident when no flow can be taken, and continues once resolved with new variables', async () => {
 		const s = await Scenario.load('exclusive-no-default.bpmn');
-		await s.start('no_default', { approved: 'maybe' });
+		await s.start('no_default');
 		expect(s.take()).toEqual([...started, 'flow:to_split', 'activated:decide', 'incident:decide']);
 		expect(s.store.history.at(-1)?.message).toBe('No outgoing flow of decide can be taken: no condition is true and there is no default flow');
 
