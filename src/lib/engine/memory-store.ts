@@ -97,7 +97,6 @@ export class MemoryStore implements Store, HistoryReader {
 				for (const j of jobs) this.#leases.set(j.id, leaseUntil);
 				return jobs;
 			},
-			getJob: async (id) => this.jobs.get(id),
 			apply: async (changes) => {
 				for (const { row, expectedVersion } of changes.instances) {
 					const current = this.instances.get(row.id)?.version ?? 0;

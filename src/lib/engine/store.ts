@@ -6,19 +6,23 @@ import type { EngineRecord, RecordInput } from './records';
  * The Store contract — how the engine talks to storage.
  *
  * - Every engine command runs inside ONE `store.transaction(fn)`. Inside, the engine first reads
- *   (definitions, instances, subscriptions, due timers), runs the instances in memory until every
- *   token waits, then calls `tx.apply(changes)` exactly once with everything to write: instance
- *   rows (with an optimistic version check), history records, and the index rows derived from the
- *   instances (timers, message/signal subscriptions, jobs, open user tasks). If `fn` throws, nothing
- *   is written. A libsql store maps this to `BEGIN IMMEDIATE … COMMIT`.
+ *   (definitions, instances, subscriptions, buffered messages), runs the instances in memory until
+ *   every token waits, then calls `tx.apply(changes)` exactly once with everything to write:
+ *   instance rows (each with an optimistic version check), history records, and the index rows
+ *   derived from the instances (timers, message/signal subscriptions, jobs, open user tasks). If
+ *   `fn` throws, nothing may be written. A libsql store maps this to `BEGIN IMMEDIATE … COMMIT`.
  * - `apply` must throw `VersionConflictError` when an instance's stored version is not
  *   `expectedVersion` (0 means "must not exist yet"); the engine then retries the whole command.
- * - Index rows are keyed by `id` and replaced whole by `put`; `remove` lists ids to delete.
- *   Rows with `instanceId` undefined belong to a definition (start events).
- * - Instance state is opaque JSON to the store (a few hundred bytes for a typical instance); the
- *   store may also keep `status` and `definitionKey` as columns for queries.
- * - Timers and jobs are claimed by a scheduler with leases (`claimDueTimers`, `activateJobs`), so
- *   several processes on one database never fire one timer twice; an expired lease is taken over.
+ * - Records arrive in order without `seq`; the store appends them and assigns an increasing `seq`.
+ * - Index rows are keyed by `id` and replaced whole by `put`; `remove` lists ids to delete. Putting
+ *   or removing a timer or job row also drops its lease. Rows with `instanceId` undefined belong to
+ *   a definition (message, timer and signal start events).
+ * - Instance state is opaque JSON to the store (≈200 bytes for a task waiting in a simple process);
+ *   `status` and `definitionKey` are there to be kept as columns for queries.
+ * - `claimDueTimers` and `activateJobs` run in their own short transaction and lease what they
+ *   return (`UPDATE … SET lease_until = ? WHERE … RETURNING`), so several processes on one database
+ *   never fire one timer twice, and an expired lease is taken over by whoever asks next.
+ * - Definitions are immutable once put: a new model is a new version (`processId:version`).
  */
 export interface Store {
 	transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
@@ -44,7 +48,6 @@ export interface StoreTx {
 	claimDueTimers(now: number, limit: number, leaseUntil: number): Promise<TimerRow[]>;
 	/** Jobs of a type that are due and not leased; they are leased until `leaseUntil`. */
 	activateJobs(type: string | undefined, now: number, limit: number, leaseUntil: number): Promise<JobRow[]>;
-	getJob(id: string): Promise<JobRow | undefined>;
 	apply(changes: StoreChanges): Promise<void>;
 }
 

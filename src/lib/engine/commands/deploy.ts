@@ -21,6 +21,7 @@ export async function deployProcesses(tx: StoreTx, processes: ProcessModel[], no
 		const compiled = compileProcess(process);
 		if (!compiled.ok) issues.push(...compiled.issues);
 	}
+	if (issues.length === 0) issues.push(...checkTimerStarts(processes, now));
 	if (issues.length > 0) return { ok: false, issues };
 	const definitions: { processId: string; version: number; key: string; isNew: boolean }[] = [];
 	for (const process of processes) {
@@ -58,6 +59,7 @@ function subscribeStarts(def: ExecutableDefinition, now: number, changes: StoreC
 	for (const start of def.starts.timer) {
 		if (start.event.type !== 'timer') continue;
 		const wait = scheduleTimer(start.event, start.id, now, noVars);
+		if (wait.due === undefined) continue;
 		const row: TimerRow = { id: startId(def.processId, start.id), definitionKey: def.key, elementId: start.id, dueAt: wait.due ?? now };
 		if (wait.rep !== undefined) row.repetitions = wait.rep;
 		changes.timers.put.push(row);
@@ -79,4 +81,22 @@ function subscribeStarts(def: ExecutableDefinition, now: number, changes: StoreC
 		const row: SignalSubscriptionRow = { id: startId(def.processId, start.id), name: start.event.name, definitionKey: def.key, elementId: start.id };
 		changes.signalSubscriptions.put.push(row);
 	}
+}
+
+/** A timer start event must be schedulable when it is published (it has no instance variables). */
+function checkTimerStarts(processes: ProcessModel[], now: number): ModelIssue[] {
+	const issues: ModelIssue[] = [];
+	for (const process of processes) {
+		const compiled = compileProcess(process);
+		if (!compiled.ok) continue;
+		for (const start of compiled.definition.starts.timer) {
+			if (start.event.type !== 'timer') continue;
+			try {
+				scheduleTimer(start.event, start.id, now, noVars);
+			} catch (error) {
+				issues.push({ elementId: start.id, field: `timer.${start.event.kind}`, message: (error as Error).message });
+			}
+		}
+	}
+	return issues;
 }
