@@ -44,8 +44,9 @@ describe('the scheduler', () => {
 		s.clock.advance(24 * 3_600_000);
 		const [a, b] = [new Scheduler(s.engine), new Scheduler(s.engine)];
 
-		await Promise.all([a.tick(), b.tick()]);
+		const [ta, tb] = await Promise.all([a.tick(), b.tick()]);
 
+		expect(ta.timers + tb.timers).toBe(40); // per instance: the first hourly reminder and the deadline
 		expect(s.store.history.filter((r) => r.event === 'element.activated' && r.element === 'one_day_passed')).toHaveLength(20);
 		expect(s.store.history.filter((r) => r.event === 'element.activated' && r.element === 'escalate')).toHaveLength(20);
 	});

@@ -108,16 +108,19 @@ export class Engine implements EngineContext {
 	 * Fires every timer due now, earliest first, each in its own command. Timers are claimed with a
 	 * lease first, so another process running the same loop does not fire them too.
 	 */
-	async fireDueTimers(limit = 1000, leaseMs = 30_000): Promise<RecordInput[]> {
+	async fireDueTimers(limit = 1000, leaseMs = 30_000): Promise<{ fired: number; records: RecordInput[] }> {
 		const now = this.clock.now();
 		const claimed = await this.store.transaction((tx) => tx.claimDueTimers(now, limit, now + leaseMs));
 		const records: RecordInput[] = [];
+		let fired = 0;
 		for (const timer of claimed) {
 			const result = await this.command((uow) => fireTimer(uow, timer));
 			records.push(...result.records);
-			if (!result.value) await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
+			if (result.value) fired++;
+			// a timer whose wait is gone (stale row) is dropped
+			else await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
 		}
-		return records;
+		return { fired, records };
 	}
 
 	/** Leases due jobs (of one robot type, or all) to a worker. */

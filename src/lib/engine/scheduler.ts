@@ -43,7 +43,7 @@ export class Scheduler {
 
 	/** One pass: every due timer, then every due job of a robot this process knows. */
 	async tick(): Promise<{ timers: number; jobs: number }> {
-		const fired = await this.#engine.fireDueTimers(this.#options.batch, this.#options.leaseMs);
+		const { fired } = await this.#engine.fireDueTimers(this.#options.batch, this.#options.leaseMs);
 		let jobs = 0;
 		for (const [type, handler] of Object.entries(this.#options.robots ?? {})) {
 			const claimed = await this.#engine.activateJobs(type, this.#options.batch, this.#options.leaseMs);
@@ -52,7 +52,7 @@ export class Scheduler {
 				await this.#runJob(job, handler);
 			}
 		}
-		return { timers: fired.filter((r) => r.event === 'element.completed' || r.event === 'instance.started').length, jobs };
+		return { timers: fired, jobs };
 	}
 
 	start(): void {
