@@ -78,6 +78,7 @@ export const en: Messages = {
 		expires: 'until {{date}}',
 		member: 'Member',
 		roles: 'Roles',
+		rolesAndGroups: 'Roles and departments',
 		absent: 'Absent',
 		absentHint: 'on vacation or sick leave: no tasks are assigned',
 		save: 'Save',

@@ -83,6 +83,7 @@ export const ru = {
 		expires: 'до {{date}}',
 		member: 'Участник',
 		roles: 'Роли',
+		rolesAndGroups: 'Роли и отделы',
 		absent: 'Отсутствует',
 		absentHint: 'в отпуске или на больничном: задачи не назначаются',
 		save: 'Сохранить',

@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type Transaction } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +18,8 @@ export interface Database {
 	 * other processes wait up to the busy timeout.
 	 */
 	write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/** Like `write`, on the driver's own transaction (raw SQL), for hot paths such as the engine store. */
+	writeRaw<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
 	close(): void;
 }
 
@@ -76,11 +78,24 @@ export async function connect(
 	}
 
 	let queue: Promise<unknown> = Promise.resolve();
-	const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-		const run = queue.then(() => db.transaction(fn, { behavior: 'immediate' }));
-		queue = run.catch(() => undefined);
-		return run;
+	const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
+		const result = queue.then(run);
+		queue = result.catch(() => undefined);
+		return result;
 	};
+	const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+		enqueue(() => db.transaction(fn, { behavior: 'immediate' }));
+	const writeRaw = <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> =>
+		enqueue(async () => {
+			const tx = await client.transaction('write');
+			try {
+				const result = await fn(tx);
+				await tx.commit();
+				return result;
+			} finally {
+				tx.close();
+			}
+		});
 
-	return { db, client, url, write, close: () => client.close() };
+	return { db, client, url, write, writeRaw, close: () => client.close() };
 }

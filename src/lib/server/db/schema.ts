@@ -1,3 +1,4 @@
 /** The one schema entry point: every area's tables, re-exported. */
 export * from './schema/auth';
 export * from './schema/workspaces';
+export * from './schema/engine';

@@ -1,0 +1,146 @@
+/**
+ * The libsql Store against the in-memory one: every conformance fixture is
+ * driven by the same generic script (start what has a none start event, then
+ * repeatedly complete the oldest open task, fire the next due timer or finish
+ * the oldest job) on both stores, and the record streams must be identical.
+ * Then what only a database can show: tenants do not see each other, a stale
+ * version is refused, and nothing of a failed command is written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBpmn } from '$lib/bpmn';
+import { Engine, MemoryStore, VirtualClock, VersionConflictError, type RecordInput, type Store, type TaskRow, type TimerRow } from '$lib/engine';
+import { LibsqlStore } from '$lib/server/engine-store/libsql-store';
+import { tempDatabase } from '../../helpers/temp-db';
+
+const FIXTURES = 'test/engine/fixtures';
+
+interface Inspect {
+	tasks(): Promise<TaskRow[]>;
+	timers(): Promise<TimerRow[]>;
+}
+
+async function drive(xml: string, store: Store, inspect: Inspect): Promise<string[]> {
+	const clock = new VirtualClock('2026-01-01T00:00:00Z');
+	const engine = new Engine({ store, clock });
+	const parsed = await parseBpmn(xml);
+	if (!parsed.ok) return ['parse failed'];
+	const deployed = await engine.deploy(parsed.model);
+	if (!deployed.ok) return ['compile failed'];
+	const out: string[] = [];
+	const ids = new Map<string, string>();
+	const name = (id: string) => {
+		if (!ids.has(id)) ids.set(id, `#${ids.size + 1}`);
+		return ids.get(id)!;
+	};
+	const log = (records: RecordInput[]) => {
+		for (const r of records) out.push([r.at, name(r.instance), r.event, r.element ?? '', r.token ?? '', r.message ?? '', r.stage ?? '', r.status ?? ''].join(' '));
+	};
+	const attempt = async (label: string, run: () => Promise<{ records: RecordInput[] }>) => {
+		try {
+			log((await run()).records);
+		} catch (e) {
+			let message = (e as Error).message;
+			for (const [id, alias] of ids) message = message.replaceAll(id, alias);
+			out.push(`${label} refused: ${message}`);
+		}
+	};
+	for (const process of parsed.model.processes) {
+		const noneStart = process.elements.some((e) => e.type === 'bpmn:StartEvent' && !e.eventDefinitions?.length);
+		if (process.isExecutable && noneStart) await attempt(`start ${process.id}`, () => engine.startInstance({ processId: process.id }));
+	}
+	for (let step = 0; step < 40; step++) {
+		const tasks = (await inspect.tasks()).sort(
+			(a, b) => a.createdAt - b.createdAt || name(a.instanceId).localeCompare(name(b.instanceId)) || a.tokenId - b.tokenId
+		);
+		const task = tasks[0];
+		if (task) {
+			await attempt(`complete ${task.elementId}`, () => engine.completeTask({ instanceId: task.instanceId, tokenId: task.tokenId }));
+			continue;
+		}
+		const timer = (await inspect.timers()).sort((a, b) => a.dueAt - b.dueAt)[0];
+		if (timer) {
+			clock.set(Math.max(clock.now(), timer.dueAt));
+			log((await engine.fireDueTimers()).records);
+			continue;
+		}
+		const [job] = await engine.activateJobs(undefined, 1);
+		if (job) {
+			await attempt(`job ${job.elementId}`, () => engine.completeJob(job.id));
+			continue;
+		}
+		break;
+	}
+	return out;
+}
+
+describe('libsql engine store', () => {
+	let db: Awaited<ReturnType<typeof tempDatabase>>;
+	beforeAll(async () => {
+		db = await tempDatabase('engine-store');
+	});
+	afterAll(() => db.dispose());
+
+	const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.bpmn'));
+	it('has fixtures to compare', () => expect(fixtures.length).toBeGreaterThan(30));
+
+	for (const fixture of fixtures) {
+		it(`${fixture}: the same record stream as the in-memory store`, async () => {
+			const xml = readFileSync(join(FIXTURES, fixture), 'utf8');
+			const memory = new MemoryStore();
+			const expected = await drive(xml, memory, {
+				tasks: async () => [...memory.tasks.values()],
+				timers: async () => [...memory.timers.values()]
+			});
+			const libsql = new LibsqlStore(db, `tenant-${fixture}`);
+			const actual = await drive(xml, libsql, { tasks: () => libsql.openTasks(), timers: () => libsql.pendingTimers() });
+			expect(actual).toEqual(expected);
+			const history = await libsql.records({});
+			expect(history.map((r) => r.seq)).toEqual([...history.keys()].map((i) => history[0]!.seq + i));
+		});
+	}
+
+	it('keeps tenants apart: the same process id in two workspaces is two definitions', async () => {
+		const xml = readFileSync(join(FIXTURES, 'user-task.bpmn'), 'utf8');
+		const parsed = await parseBpmn(xml);
+		if (!parsed.ok) throw new Error('fixture does not parse');
+		const a = new LibsqlStore(db, 'tenant-a');
+		const b = new LibsqlStore(db, 'tenant-b');
+		const engineA = new Engine({ store: a, clock: new VirtualClock() });
+		const engineB = new Engine({ store: b, clock: new VirtualClock() });
+		await engineA.deploy(parsed.model);
+		const processId = parsed.model.processes[0]!.id;
+		await engineA.startInstance({ processId });
+		await expect(engineB.startInstance({ processId })).rejects.toThrow();
+		expect(await b.openTasks()).toEqual([]);
+		expect(await a.openTasks()).toHaveLength(1);
+		expect(await b.records({})).toEqual([]);
+	});
+
+	it('refuses a stale instance version and writes nothing of that transaction', async () => {
+		const store = new LibsqlStore(db, 'tenant-version');
+		const xml = readFileSync(join(FIXTURES, 'user-task.bpmn'), 'utf8');
+		const parsed = await parseBpmn(xml);
+		if (!parsed.ok) throw new Error('fixture does not parse');
+		const engine = new Engine({ store, clock: new VirtualClock() });
+		await engine.deploy(parsed.model);
+		const { value: id } = await engine.startInstance({ processId: parsed.model.processes[0]!.id });
+		const before = await store.records({});
+		const stale = store.transaction(async (tx) => {
+			const row = (await tx.loadInstance(id))!;
+			await tx.apply({
+				instances: [{ row: { ...row, version: row.version + 1 }, expectedVersion: row.version - 1 }],
+				records: [{ at: 0, instance: id, event: 'variables.changed' }],
+				timers: { put: [], remove: [] },
+				messageSubscriptions: { put: [], remove: [] },
+				signalSubscriptions: { put: [], remove: [] },
+				jobs: { put: [], remove: [] },
+				tasks: { put: [], remove: [] },
+				bufferedMessages: { put: [], remove: [] }
+			});
+		});
+		await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+		expect(await store.records({})).toEqual(before);
+	});
+});
