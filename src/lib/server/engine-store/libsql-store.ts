@@ -37,8 +37,14 @@ export class LibsqlStore implements Store, HistoryReader {
 	async records(filter: { instanceId?: string; definitionKey?: string; afterSeq?: number }): Promise<EngineRecord[]> {
 		const where = ['r.tenant = ?'];
 		const args: (string | number)[] = [this.tenant];
-		if (filter.instanceId !== undefined) (where.push('r.instance = ?'), args.push(filter.instanceId));
-		if (filter.afterSeq !== undefined) (where.push('r.seq > ?'), args.push(filter.afterSeq));
+		if (filter.instanceId !== undefined) {
+			where.push('r.instance = ?');
+			args.push(filter.instanceId);
+		}
+		if (filter.afterSeq !== undefined) {
+			where.push('r.seq > ?');
+			args.push(filter.afterSeq);
+		}
 		if (filter.definitionKey !== undefined) {
 			where.push('r.instance in (select id from engine_instances where tenant = ? and definition_key = ?)');
 			args.push(this.tenant, filter.definitionKey);
