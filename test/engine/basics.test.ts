@@ -32,9 +32,9 @@ describe('start, end and tasks', () => {
 		const s = await Scenario.load('user-task.bpmn');
 		await s.start('call_lead');
 		const token = s.store.instances.get('1')?.state.tokens.find((t) => t.el === 'call_lead_task')?.id ?? 0;
-		await s.engine.completeTask({ instanceId: '1', tokenId: token });
+		await s.run((e) => e.completeTask({ instanceId: '1', tokenId: token }));
 
-		await expect(s.engine.completeTask({ instanceId: '1', tokenId: token })).rejects.toThrow(/already completed/);
+		await expect(s.run((e) => e.completeTask({ instanceId: '1', tokenId: token }))).rejects.toThrow(/already completed/);
 	});
 
 	it('completes plain, manual, service and send tasks without a robot at once', async () => {

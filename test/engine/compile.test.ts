@@ -62,7 +62,7 @@ describe('versions', () => {
 		await s.start('call_lead');
 		const parsed = await parseBpmn(readFileSync(join(import.meta.dirname, 'fixtures', 'user-task.bpmn'), 'utf8').replace('<endEvent id="lead_called" />', '<endEvent id="lead_called" name="Called" />'));
 		if (!parsed.ok) throw new Error('fixture');
-		const deployed = await s.engine.deploy(parsed.model);
+		const deployed = await s.run((e) => e.deploy(parsed.model));
 		expect(deployed).toEqual({ ok: true, definitions: [{ processId: 'call_lead', version: 2, key: 'call_lead:2', isNew: true }] });
 		await s.start('call_lead');
 
@@ -76,6 +76,6 @@ describe('versions', () => {
 		const s = await Scenario.load('user-task.bpmn');
 		const parsed = await parseBpmn(readFileSync(join(import.meta.dirname, 'fixtures', 'user-task.bpmn'), 'utf8'));
 		if (!parsed.ok) throw new Error('fixture');
-		expect(await s.engine.deploy(parsed.model)).toEqual({ ok: true, definitions: [{ processId: 'call_lead', version: 1, key: 'call_lead:1', isNew: false }] });
+		expect(await s.run((e) => e.deploy(parsed.model))).toEqual({ ok: true, definitions: [{ processId: 'call_lead', version: 1, key: 'call_lead:1', isNew: false }] });
 	});
 });

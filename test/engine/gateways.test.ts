@@ -30,7 +30,7 @@ describe('exclusive gateway', () => {
 		expect(s.take()).toEqual([...started, 'flow:to_split', 'activated:decide', 'incident:decide']);
 		expect(s.store.history.at(-1)?.message).toBe('No outgoing flow of decide can be taken: no condition is true and there is no default flow');
 
-		await s.engine.resolveIncident('1', s.incident('decide'), { approved: true });
+		await s.run((e) => e.resolveIncident('1', s.incident('decide'), { approved: true }));
 
 		expect(s.take()).toEqual(['resolved:decide', 'variables:decide', 'completed:decide', 'flow:to_yes', 'activated:yes_end', 'completed:yes_end', 'instance:completed']);
 	});

@@ -14,9 +14,9 @@ describe('resolving incidents', () => {
 				</process>
 			</definitions>`);
 		if (!ghost.ok) throw new Error('ghost does not parse');
-		await s.engine.deploy(ghost.model);
+		await s.run((e) => e.deploy(ghost.model));
 
-		await s.engine.resolveIncident('1', s.incident('call_ghost'));
+		await s.run((e) => e.resolveIncident('1', s.incident('call_ghost')));
 
 		expect(s.take()).toEqual(['resolved:call_ghost', '2 instance:started', '2 activated:boo', '2 completed:boo', '2 flow:g1', '2 activated:haunt']);
 		expect(s.waiting()).toEqual(['call_ghost', 'haunt']);
@@ -26,7 +26,7 @@ describe('resolving incidents', () => {
 		const s = await Scenario.load('runaway-loop.bpmn', { stepBudget: 20 });
 		await s.start('runaway');
 		s.take();
-		await s.engine.resolveIncident('1', s.incident('spin'));
+		await s.run((e) => e.resolveIncident('1', s.incident('spin')));
 		const records = s.take();
 		expect(records.slice(0, 3)).toEqual(['resolved:spin', 'activated:spin', 'completed:spin']);
 		expect(records.slice(-2)).toEqual(['flow:to_spin', 'incident:spin']);
@@ -37,7 +37,7 @@ describe('resolving incidents', () => {
 		const s = await Scenario.load('uncaught-error.bpmn');
 		await s.start('uncaught');
 		s.take();
-		await s.engine.resolveIncident('1', s.incident('fail_end'));
+		await s.run((e) => e.resolveIncident('1', s.incident('fail_end')));
 		expect(s.take()).toEqual(['resolved:fail_end', 'incident:fail_end']);
 	});
 });

@@ -6,9 +6,9 @@ describe('robot jobs', () => {
 		const s = await Scenario.load('robot-job.bpmn');
 		await s.start('greet', { client: { email: 'anna@example.com' } });
 		expect(s.take()).toEqual(['instance:started', 'activated:start', 'completed:start', 'flow:f1', 'activated:send_greeting']);
-		const [job] = await s.engine.activateJobs('send-message');
+		const [job] = await s.run((e) => e.activateJobs('send-message'));
 		expect(job).toMatchObject({ id: '1/3', type: 'send-message', retries: 2, inputs: { channel: 'email', to: 'anna@example.com' } });
-		expect(await s.engine.activateJobs('send-message')).toEqual([]);
+		expect(await s.run((e) => e.activateJobs('send-message'))).toEqual([]);
 
 		await s.completeJob('send_greeting', { messageId: 'm1' });
 
@@ -29,7 +29,7 @@ describe('robot jobs', () => {
 		expect(s.store.history.at(-1)?.message).toBe('Robot send-message failed: smtp down');
 		expect(s.store.jobs.size).toBe(0);
 
-		await s.engine.resolveIncident('1', s.incident('send_greeting'));
+		await s.run((e) => e.resolveIncident('1', s.incident('send_greeting')));
 		expect(s.take()).toEqual(['resolved:send_greeting']);
 		await s.completeJob('send_greeting');
 		expect(s.take()).toEqual(['completed:send_greeting', 'flow:f2', 'activated:sent_end', 'completed:sent_end', 'instance:completed']);

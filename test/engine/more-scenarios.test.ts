@@ -88,9 +88,9 @@ describe('command errors', () => {
 	it('refuses to cancel an instance twice and to resolve an incident that does not exist', async () => {
 		const s = await Scenario.load('user-task.bpmn');
 		await s.start('call_lead');
-		await s.engine.cancelInstance('1');
-		await expect(s.engine.cancelInstance('1')).rejects.toThrow('Instance 1 is already terminated');
-		await expect(s.engine.resolveIncident('1', 3)).rejects.toThrow('No incident on 1/3');
+		await s.run((e) => e.cancelInstance('1'));
+		await expect(s.run((e) => e.cancelInstance('1'))).rejects.toThrow('Instance 1 is already terminated');
+		await expect(s.run((e) => e.resolveIncident('1', 3))).rejects.toThrow('No incident on 1/3');
 		expect(s.take().slice(-2)).toEqual(['terminated:call_lead_task', 'instance:terminated']);
 	});
 

@@ -9,7 +9,7 @@ describe('the scheduler', () => {
 		const sent: unknown[] = [];
 		const scheduler = new Scheduler(s.engine, { robots: { 'send-message': async (job) => (sent.push(job.inputs), { delivered: true }) } });
 
-		expect(await scheduler.tick()).toEqual({ timers: 0, jobs: 1 });
+		expect(await s.run(() => scheduler.tick())).toEqual({ timers: 0, jobs: 1 });
 
 		expect(sent).toEqual([{ channel: 'email', to: 'anna@example.com' }]);
 		expect(s.status()).toBe('completed');
@@ -21,11 +21,11 @@ describe('the scheduler', () => {
 		await s.start('greet', { client: { email: 'a@b.c' } });
 		let calls = 0;
 		const scheduler = new Scheduler(s.engine, { robots: { 'send-message': async () => { calls++; throw new Error('smtp down'); } } });
-		await scheduler.tick();
-		await scheduler.tick();
+		await s.run(() => scheduler.tick());
+		await s.run(() => scheduler.tick());
 		expect(calls).toBe(1);
 		s.clock.advance(10_000);
-		await scheduler.tick();
+		await s.run(() => scheduler.tick());
 		expect(calls).toBe(2);
 		expect(s.take().filter((l) => l.startsWith('incident') || l.startsWith('failed'))).toEqual(['failed:send_greeting', 'failed:send_greeting', 'incident:send_greeting']);
 	});
@@ -34,7 +34,7 @@ describe('the scheduler', () => {
 		const s = await Scenario.load('robot-job.bpmn');
 		await s.start('greet', { client: { email: 'a@b.c' } });
 		const scheduler = new Scheduler(s.engine, { robots: { 'send-message': async () => { throw new RobotBusinessError('BOUNCED'); } } });
-		await scheduler.tick();
+		await s.run(() => scheduler.tick());
 		expect(s.take().slice(-4)).toEqual(['flow:f3', 'activated:bounced_end', 'completed:bounced_end', 'instance:completed']);
 	});
 
@@ -44,7 +44,7 @@ describe('the scheduler', () => {
 		s.clock.advance(24 * 3_600_000);
 		const [a, b] = [new Scheduler(s.engine), new Scheduler(s.engine)];
 
-		const [ta, tb] = await Promise.all([a.tick(), b.tick()]);
+		const [ta, tb] = await s.run(() => Promise.all([a.tick(), b.tick()]));
 
 		expect(ta.timers + tb.timers).toBe(40); // per instance: the first hourly reminder and the deadline
 		expect(s.store.history.filter((r) => r.event === 'element.activated' && r.element === 'one_day_passed')).toHaveLength(20);

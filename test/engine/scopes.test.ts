@@ -141,7 +141,7 @@ describe('call activity', () => {
 		const s = await Scenario.load('call-activity.bpmn');
 		await s.start('sale');
 		s.take();
-		await s.engine.cancelInstance('1');
+		await s.run((e) => e.cancelInstance('1'));
 		expect(s.take()).toEqual(['terminated:check_credit', 'instance:terminated', '2 terminated:score', '2 instance:terminated']);
 		expect(s.status('2')).toBe('terminated');
 		expect(s.store.tasks.size).toBe(0);
