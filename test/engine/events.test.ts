@@ -24,6 +24,16 @@ describe('timer catch events', () => {
 	});
 });
 
+describe('timers relative to a record field', () => {
+	it('reads a datetime field of the record as a FEEL date and time (remind one hour before the meeting)', async () => {
+		const s = await Scenario.load('meeting-reminder.bpmn');
+		await s.start('meeting_reminder', { record: { id: 'deal-7', meeting_at: '2026-01-05T15:00:00+03:00' } });
+		expect([...s.store.timers.values()].map((t) => new Date(t.dueAt).toISOString())).toEqual(['2026-01-05T11:00:00.000Z']);
+		await s.advance('P4DT11H');
+		expect(s.waiting()).toEqual(['remind_manager']);
+	});
+});
+
 describe('messages', () => {
 	it('correlates a message only to the instance whose correlation key matches', async () => {
 		const s = await Scenario.load('message-catch.bpmn');

@@ -1,4 +1,4 @@
-import { evaluate, parseExpression } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
 
 /**
  * FEEL expressions (feelin). A leading `=` is allowed, as in Camunda 8. feelin re-parses the text on
@@ -99,7 +99,7 @@ function build(source: string): Expression {
 
 function viaFeelin(source: string, text: string, vars: VariableSource): unknown {
 	try {
-		const result = evaluate(text, vars.toObject());
+		const result = evaluate(text, withFeelRecord(vars.toObject()));
 		if (result.value === null && result.warnings.length > 0) {
 			throw new ExpressionError(source, result.warnings.map((w) => w.message).join('; '));
 		}
@@ -108,6 +108,24 @@ function viaFeelin(source: string, text: string, vars: VariableSource): unknown 
 		if (error instanceof ExpressionError) throw error;
 		throw new ExpressionError(source, (error as Error).message);
 	}
+}
+
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The driven record's fields are FEEL values (DESIGN: a datetime field is a date and time), but
+ * instance variables are JSON: ISO date-time and date strings in `record` become FEEL temporals,
+ * so `=record.meeting_at - duration("PT1H")` works.
+ */
+function withFeelRecord(context: Record<string, unknown>): Record<string, unknown> {
+	const record = context.record;
+	if (!record || typeof record !== 'object' || Array.isArray(record)) return context;
+	const typed: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(record)) {
+		typed[key] = typeof value === 'string' && isoDateTime.test(value) ? dateAndTime(value) : typeof value === 'string' && isoDate.test(value) ? date(value) : value;
+	}
+	return { ...context, record: typed };
 }
 
 function lookup(vars: VariableSource, path: string[]): unknown {
