@@ -48,7 +48,7 @@ function prepareFileUrl(url: string): string {
  */
 export async function connect(
 	url: string,
-	options: { authToken?: string; migrationsFolder?: string } = {}
+	options: { authToken?: string; migrationsFolder?: string; synchronous?: 'normal' | 'full' } = {}
 ): Promise<Database> {
 	const isFile = url.startsWith('file:');
 	let client: Client;
@@ -77,9 +77,18 @@ export async function connect(
 		throw new DatabaseConfigError(`Potok cannot migrate the database at DATABASE_URL=${url}: ${(e as Error).message}`);
 	}
 
+	// SQLite's `synchronous` is per connection and cannot change inside a transaction,
+	// and the driver opens pooled connections lazily: set it just before each write
+	// transaction, on the connection the pool then hands to it (the pool is LIFO).
+	// In WAL mode NORMAL loses nothing committed when the process dies; only a power
+	// loss can lose the last transactions. FULL syncs every commit, ~10× slower.
+	const sync = isFile ? `PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}` : null;
 	let queue: Promise<unknown> = Promise.resolve();
 	const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
-		const result = queue.then(run);
+		const result = queue.then(async () => {
+			if (sync) await client.execute(sync);
+			return run();
+		});
 		queue = result.catch(() => undefined);
 		return result;
 	};

@@ -15,7 +15,8 @@ export function database(): Promise<Database> {
 		const config = readConfig();
 		current = connect(config.DATABASE_URL, {
 			authToken: config.DATABASE_AUTH_TOKEN,
-			migrationsFolder: config.POTOK_MIGRATIONS
+			migrationsFolder: config.POTOK_MIGRATIONS,
+			synchronous: config.POTOK_DB_SYNC
 		});
 		current.catch(() => (current = undefined));
 	}

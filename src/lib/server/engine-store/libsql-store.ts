@@ -180,28 +180,41 @@ async function applyInstances(sql: Transaction, tenant: string, changes: StoreCh
 	const now = Date.now();
 	for (const { row, expectedVersion } of changes.instances) {
 		const state = JSON.stringify(row.state);
-		if (expectedVersion === 0) {
-			const existing = await sql.execute({ sql: 'select 1 from engine_instances where id = ?', args: [row.id] });
-			if (existing.rows.length > 0) throw new VersionConflictError(row.id);
-			await sql.execute({
-				sql: 'insert into engine_instances (id, tenant, definition_key, version, status, state, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
-				args: [row.id, tenant, row.definitionKey, row.version, row.status, state, now]
-			});
-		} else {
-			const done = await sql.execute({
-				sql: 'update engine_instances set version = ?, status = ?, state = ?, updated_at = ? where id = ? and tenant = ? and version = ?',
-				args: [row.version, row.status, state, now, row.id, tenant, expectedVersion]
-			});
-			if (done.rowsAffected !== 1) throw new VersionConflictError(row.id);
-		}
+		const done =
+			expectedVersion === 0
+				? await sql.execute({
+						sql: `insert into engine_instances (id, tenant, definition_key, version, status, state, updated_at)
+						      values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+						args: [row.id, tenant, row.definitionKey, row.version, row.status, state, now]
+					})
+				: await sql.execute({
+						sql: 'update engine_instances set version = ?, status = ?, state = ?, updated_at = ? where id = ? and tenant = ? and version = ?',
+						args: [row.version, row.status, state, now, row.id, tenant, expectedVersion]
+					});
+		if (done.rowsAffected !== 1) throw new VersionConflictError(row.id);
 	}
 }
 
+type Value = string | number | null;
+
+/** Rows per multi-row statement: far below SQLite's limit of bound parameters. */
+const CHUNK = 200;
+
+/** `insert … values (…), (…)` statements for many rows, in chunks. */
+function multiInsert(head: string, rows: Value[][]): InStatement[] {
+	const out: InStatement[] = [];
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const chunk = rows.slice(i, i + CHUNK);
+		const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
+		out.push({ sql: `${head} values ${chunk.map(() => tuple).join(', ')}`, args: chunk.flat() });
+	}
+	return out;
+}
+
 function recordStatements(tenant: string, changes: StoreChanges): InStatement[] {
-	return changes.records.map((r) => ({
-		sql: `insert into engine_records (tenant, at, instance, event, element, element_type, token, message, variables, actor, definition, stage, status)
-		      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		args: [
+	return multiInsert(
+		'insert into engine_records (tenant, at, instance, event, element, element_type, token, message, variables, actor, definition, stage, status)',
+		changes.records.map((r) => [
 			tenant,
 			r.at,
 			r.instance,
@@ -215,11 +228,9 @@ function recordStatements(tenant: string, changes: StoreChanges): InStatement[] 
 			r.definition ?? null,
 			r.stage ?? null,
 			r.status ?? null
-		]
-	}));
+		])
+	);
 }
-
-type Value = string | number | null;
 
 /** One table's index changes: deletions, then whole-row replacements (which also drop any lease). */
 function indexTable<Row extends { id: string }>(
@@ -229,14 +240,17 @@ function indexTable<Row extends { id: string }>(
 	columns: string[],
 	values: (row: Row) => Value[]
 ): InStatement[] {
-	const out: InStatement[] = changes.remove.map((id) => ({ sql: `delete from ${table} where tenant = ? and id = ?`, args: [tenant, id] }));
-	const placeholders = ['?', '?', ...columns.map(() => '?')].join(', ');
-	for (const row of changes.put) {
-		out.push({
-			sql: `insert or replace into ${table} (tenant, id, ${columns.join(', ')}) values (${placeholders})`,
-			args: [tenant, row.id, ...values(row)]
-		});
+	const out: InStatement[] = [];
+	for (let i = 0; i < changes.remove.length; i += CHUNK) {
+		const ids = changes.remove.slice(i, i + CHUNK);
+		out.push({ sql: `delete from ${table} where tenant = ? and id in (${ids.map(() => '?').join(', ')})`, args: [tenant, ...ids] });
 	}
+	out.push(
+		...multiInsert(
+			`insert or replace into ${table} (tenant, id, ${columns.join(', ')})`,
+			changes.put.map((row) => [tenant, row.id, ...values(row)])
+		)
+	);
 	return out;
 }
 
