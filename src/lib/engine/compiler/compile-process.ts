@@ -67,14 +67,12 @@ function makeElement(model: ElementModel, kind: ElementKind, parent: ExecElement
 		type: model.type,
 		kind,
 		outgoing: [],
-		incoming: model.incoming,
 		incomingCount: model.incoming.length,
 		event: compileEvent(model.eventDefinitions?.[0], model),
 		boundaries: [],
 		interrupting: model.cancelActivity !== false,
 		eventSubProcesses: [],
-		children: [],
-		waitsOutside: false
+		children: []
 	};
 	if (parent) element.parent = parent;
 	if (model.name) element.name = model.name;
@@ -93,8 +91,6 @@ function makeElement(model: ElementModel, kind: ElementKind, parent: ExecElement
 			inputs: robot.inputs.map((i) => ({ name: i.name, value: compileExpression(i.value.startsWith('=') ? i.value : JSON.stringify(i.value)) }))
 		};
 	}
-	element.waitsOutside =
-		kind === 'userTask' || kind === 'receiveTask' || kind === 'intermediateCatchEvent' || (kind === 'jobTask' && !!robot);
 	return element;
 }
 

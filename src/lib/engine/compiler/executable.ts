@@ -70,7 +70,6 @@ export interface ExecElement {
 	parent?: ExecElement;
 	outgoing: ExecFlow[];
 	incomingCount: number;
-	incoming: string[];
 	defaultFlow?: ExecFlow;
 	event: ExecEvent;
 	/** Boundary events attached to this activity. */
@@ -90,6 +89,4 @@ export interface ExecElement {
 	script?: { expression: Expression; resultVariable?: string };
 	robot?: { type: string; retries: number; inputs: { name: string; value: Expression }[] };
 	potok?: PotokExtensions;
-	/** What a person or the outside world must do here (user, receive task, catch event). */
-	waitsOutside: boolean;
 }
