@@ -5,8 +5,9 @@ import { Engine, MemoryStore, VirtualClock } from '../../src/lib/engine';
 
 /**
  * Property tests on generated block-structured diagrams: sequences, user and plain tasks, timer
- * catch events, embedded subprocesses and XOR/AND/OR blocks (split + matching join) nested up to
- * four levels. Whatever the diagram, the variables and the order in which people complete tasks:
+ * catch events, embedded subprocesses, deferred choices (event-based gateway between a message and
+ * a timer, merged by an OR join) and XOR/AND/OR blocks (split + matching join) nested up to four
+ * levels. Whatever the diagram, the variables and the order in which people complete tasks:
  * every element instance that is activated ends exactly once (tokens are conserved), a waiting
  * instance always waits at a user task or a timer (never stuck in a gateway), and once nothing is
  * left to do the instance has completed.
@@ -15,6 +16,7 @@ type Block =
 	| { kind: 'task'; user: boolean }
 	| { kind: 'timer'; minutes: number }
 	| { kind: 'sub'; body: Block }
+	| { kind: 'deferred'; onMessage: Block; onTimer: Block; minutes: number }
 	| { kind: 'seq'; items: [Block, Block] }
 	| { kind: 'xor' | 'and' | 'or'; branches: Block[]; thresholds: number[] };
 
@@ -24,6 +26,12 @@ const { block } = fc.letrec<{ block: Block }>((tie) => ({
 		{ weight: 2, arbitrary: fc.record({ kind: fc.constant('task' as const), user: fc.boolean() }) },
 		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('timer' as const), minutes: fc.integer({ min: 1, max: 120 }) }) },
 		{ weight: 1, arbitrary: tie('block').map((body): Block => ({ kind: 'sub', body })) },
+		{
+			weight: 1,
+			arbitrary: fc
+				.tuple(tie('block'), tie('block'), fc.integer({ min: 1, max: 120 }))
+				.map(([onMessage, onTimer, minutes]): Block => ({ kind: 'deferred', onMessage, onTimer, minutes }))
+		},
 		{ weight: 2, arbitrary: fc.tuple(tie('block'), tie('block')).map(([a, b]): Block => ({ kind: 'seq', items: [a, b] })) },
 		{
 			weight: 4,
@@ -80,6 +88,22 @@ function toProcess(root_: Block): ProcessModel {
 			const sub = add('bpmn:SubProcess', inner);
 			return { first: sub, last: sub };
 		}
+		if (b.kind === 'deferred') {
+			// deferred choice: an event-based gateway between a message and a timer, merged by an OR join
+			const gateway = add('bpmn:EventBasedGateway');
+			const message = add('bpmn:IntermediateCatchEvent', { eventDefinitions: [{ type: 'message', messageName: 'poke' }] });
+			const timer = add('bpmn:IntermediateCatchEvent', { eventDefinitions: [{ type: 'timer', timer: { kind: 'duration', value: `PT${b.minutes}M` } }] });
+			const join = add('bpmn:InclusiveGateway');
+			connect(gateway, message);
+			connect(gateway, timer);
+			const left = build(scope, b.onMessage);
+			const right = build(scope, b.onTimer);
+			connect(message, left.first);
+			connect(timer, right.first);
+			connect(left.last, join);
+			connect(right.last, join);
+			return { first: gateway, last: join };
+		}
 		if (b.kind === 'seq') {
 			const a = build(scope, b.items[0]);
 			const c = build(scope, b.items[1]);
@@ -130,8 +154,12 @@ describe('generated block-structured diagrams', () => {
 					const tokens = instance?.state.tokens.filter((t) => t.p !== 0) ?? [];
 					if (instance?.status === 'active') {
 						// never stuck: something waits for a person or a timer, and nothing waits elsewhere but at joins
-						expect(open.length + store.timers.size).toBeGreaterThan(0);
+						expect(open.length + store.timers.size + store.messageSubscriptions.size).toBeGreaterThan(0);
 						for (const t of tokens) expect(['w', 'j', 's']).toContain(t.s);
+					}
+					if (open.length === 0 && store.messageSubscriptions.size > 0 && choice % 2 === 0) {
+						await engine.correlateMessage({ name: 'poke' });
+						continue;
 					}
 					if (open.length === 0) {
 						const timers = [...store.timers.values()];
