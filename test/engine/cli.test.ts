@@ -91,6 +91,12 @@ describe('potok run', () => {
 });
 
 describe('potok test', () => {
+	it('passes the example scenarios shipped in processes/examples', async () => {
+		const { code, out } = await potok('test', join(import.meta.dirname, '..', '..', 'processes', 'examples'));
+		expect(out.at(-1)).toMatch(/^[1-9]\d* passed, 0 failed$/);
+		expect(code).toBe(0);
+	});
+
 	it('runs every scenario beside its diagram and prints how many passed and failed', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'potok-test-'));
 		cpSync(join(fixtures, 'user-task.bpmn'), join(dir, 'call.bpmn'));

@@ -33,6 +33,14 @@ describe('potok stages, fields and outcomes', () => {
 		expect(s.waiting()).toEqual(['first_call']);
 	});
 
+	it('records who completed the task', async () => {
+		const s = await Scenario.load('stage-outcomes.bpmn');
+		await s.start('lead_funnel');
+		await s.run((e) => e.completeTask({ instanceId: '1', tokenId: 3, variables: { phone: '+7' }, outcome: 'reached' }, 'user:anna'));
+		const completed = s.store.history.find((r) => r.event === 'element.completed' && r.element === 'first_call');
+		expect(completed).toMatchObject({ actor: 'user:anna', at: Date.parse('2026-01-01T00:00:00Z') });
+	});
+
 	it('routes on the chosen outcome', async () => {
 		const s = await Scenario.load('stage-outcomes.bpmn');
 		await s.start('lead_funnel');
