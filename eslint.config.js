@@ -28,7 +28,7 @@ const pureCoreBoundary = {
 };
 
 export default ts.config(
-	{ ignores: ['.scratch*', 'build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'src/lib/server/db/migrations/'] },
+	{ ignores: ['.scratch*', 'test/.tmp/', 'build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'src/lib/server/db/migrations/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -7,6 +7,7 @@ import { validateSessionToken } from '$lib/server/auth/sessions';
 import { ConfigError, readConfig } from '$lib/server/config';
 import { database, DatabaseConfigError } from '$lib/server/db';
 import { seedDemo, DEMO_PEOPLE } from '$lib/server/demo/seed';
+import { engineHost } from '$lib/server/engine-host';
 import { resolveApiToken } from '$lib/server/workspaces/api-tokens';
 
 export const LOCALE_COOKIE = 'potok_locale';
@@ -24,6 +25,12 @@ export const init: ServerInit = async () => {
 			process.exit(1);
 		}
 		throw e;
+	}
+	if (config.POTOK_SCHEDULER === 'on') {
+		// Fires due timers and runs robots of every workspace; leases make several nodes safe.
+		const host = engineHost(db);
+		host.start();
+		process.once('sveltekit:shutdown', () => void host.stop());
 	}
 	if (config.POTOK_DEMO === 'on') {
 		const seeded = await seedDemo(db, config.POTOK_DEMO_PASSWORD);

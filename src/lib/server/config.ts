@@ -15,6 +15,8 @@ const schema = z.object({
 	DATABASE_AUTH_TOKEN: z.string().optional(),
 	POTOK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
 	POTOK_DEMO: z.enum(['on', 'off']).default('on'),
+	/** `off` for a node that serves pages only and leaves timers and robots to others. */
+	POTOK_SCHEDULER: z.enum(['on', 'off']).default('on'),
 	POTOK_MIGRATIONS: z.string().default('src/lib/server/db/migrations'),
 	/** `full` fsyncs every commit (survives power loss, ~10× fewer commits/s); `normal` survives a crash of Potok. */
 	POTOK_DB_SYNC: z.enum(['normal', 'full']).default('normal')
