@@ -41,6 +41,13 @@ describe('compiling rejects what cannot run, naming the element', () => {
 		]);
 	});
 
+	it('rejects attributes that change what an element does when Potok cannot run them', async () => {
+		expect(await rejections('unsupported-attributes.bpmn')).toEqual([
+			'twice: completionQuantity other than 1 is not supported by the Potok engine',
+			'parallel_events: a parallel event-based gateway is not supported by the Potok engine'
+		]);
+	});
+
 	it('rejects FEEL syntax errors and timer values that are not ISO 8601', async () => {
 		expect(await rejections('bad-expressions.bpmn')).toEqual([
 			'broken_condition conditionExpression: syntax error at position 8 in `=amount >`',

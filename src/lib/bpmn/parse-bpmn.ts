@@ -124,12 +124,30 @@ function readElement(node: ModdleElement, issues: ModelIssue[]): ElementModel {
 	if (loop) element.loop = loop;
 	const potok = readPotokExtensions(node, issues);
 	if (potok) element.potok = potok;
+	const unsupported = unsupportedFeatures(node);
+	if (unsupported.length > 0) element.unsupported = unsupported;
 	if (node.$type === 'bpmn:SubProcess' || node.$type === 'bpmn:Transaction' || node.$type === 'bpmn:AdHocSubProcess') {
 		const { elements, flows } = readContainer(node, issues);
 		element.elements = elements;
 		element.flows = flows;
 	}
 	return element;
+}
+
+/** Attributes that change what an element does and that Potok does not run. */
+function unsupportedFeatures(node: ModdleElement): string[] {
+	const out: string[] = [];
+	if (node.$type === 'bpmn:EventBasedGateway' && node.instantiate === true) out.push('an instantiating event-based gateway');
+	if (node.$type === 'bpmn:EventBasedGateway' && node.eventGatewayType === 'Parallel') out.push('a parallel event-based gateway');
+	if (typeof node.startQuantity === 'number' && node.startQuantity !== 1) out.push('startQuantity other than 1');
+	if (typeof node.completionQuantity === 'number' && node.completionQuantity !== 1) out.push('completionQuantity other than 1');
+	if (node.isForCompensation === true) out.push('compensation activities');
+	const loop = node.loopCharacteristics as ModdleElement | undefined;
+	if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics' && typeof loop.behavior === 'string' && loop.behavior !== 'All') {
+		out.push(`multi-instance behavior ${loop.behavior}`);
+	}
+	if (node.$type === 'bpmn:StartEvent' && node.parallelMultiple === true) out.push('parallel multiple start events');
+	return out;
 }
 
 function readEventDefinition(def: ModdleElement): EventDefinitionModel {

@@ -72,6 +72,8 @@ export interface ElementModel {
 	script?: { format?: string; body: string; resultVariable?: string };
 	loop?: LoopModel;
 	potok?: PotokExtensions;
+	/** BPMN features present on the element that the model keeps only so that they can be rejected. */
+	unsupported?: string[];
 	/** Children of a subprocess. */
 	elements?: ElementModel[];
 	flows?: FlowModel[];
@@ -95,6 +97,7 @@ export const elementSchema: z.ZodType<ElementModel> = z.lazy(() =>
 		script: z.object({ format: z.string().optional(), body: z.string(), resultVariable: z.string().optional() }).optional(),
 		loop: loopSchema.optional(),
 		potok: potokExtensionsSchema.optional(),
+		unsupported: z.array(z.string()).optional(),
 		elements: z.array(elementSchema).optional(),
 		flows: z.array(flowSchema).optional()
 	})

@@ -81,6 +81,7 @@ function validateContainer(containerId: string, elements: ElementModel[], flows:
 			continue;
 		}
 		if (element.triggeredByEvent && element.type !== 'bpmn:SubProcess') issue(element, 'only a subprocess can be triggered by an event');
+		for (const feature of element.unsupported ?? []) issue(element, `${feature} is not supported by the Potok engine`);
 		const definitions = element.eventDefinitions ?? [];
 		if (definitions.length > 1) issue(element, 'events with several event definitions are not supported');
 		const definition = definitions[0];
