@@ -48,6 +48,14 @@ describe('compiling rejects what cannot run, naming the element', () => {
 		]);
 	});
 
+	it('rejects potok annotations on elements that cannot use them', async () => {
+		expect(await rejections('misplaced-potok.bpmn')).toEqual([
+			'start potok:outcome status: potok:outcome status is only allowed on end events',
+			'plain_with_robot potok:robot: potok:robot is only allowed on service, send and script tasks',
+			'service_with_form potok:outcomes: potok:outcomes is only allowed on user tasks'
+		]);
+	});
+
 	it('rejects FEEL syntax errors and timer values that are not ISO 8601', async () => {
 		expect(await rejections('bad-expressions.bpmn')).toEqual([
 			'broken_condition conditionExpression: syntax error at position 8 in `=amount >`',

@@ -123,6 +123,7 @@ function validateContainer(containerId: string, elements: ElementModel[], flows:
 			else checkExpression(element, element.script.body, 'script', issue);
 		}
 		if (element.loop) validateLoop(element, issue);
+		validatePotokPlacement(element, issue);
 		if (element.potok?.task?.due) checkTimeValue(element, element.potok.task.due, 'duration', 'potok:task.due', issue);
 		if (element.type === 'bpmn:SubProcess') {
 			validateContainer(element.id, element.elements ?? [], element.flows ?? [], element.triggeredByEvent ? 'eventSubProcess' : 'subProcess', issues);
@@ -169,6 +170,23 @@ function validateLoop(element: ElementModel, issue: IssueFn): void {
 	if (loop.cardinality) checkExpression(element, loop.cardinality, 'loopCardinality', issue);
 	if (loop.collection) checkExpression(element, loop.collection, 'potok:collection', issue);
 	if (loop.completionCondition) checkExpression(element, loop.completionCondition, 'completionCondition', issue);
+}
+
+/** A potok annotation on an element that cannot use it would be ignored: reject it instead. */
+function validatePotokPlacement(element: ElementModel, issue: IssueFn): void {
+	const potok = element.potok;
+	if (!potok) return;
+	const t = element.type;
+	const place = (ok: boolean, what: string, where: string) => {
+		if (!ok) issue(element, `${what} is only allowed on ${where}`, what);
+	};
+	if (potok.robot) place(t === 'bpmn:ServiceTask' || t === 'bpmn:SendTask' || t === 'bpmn:ScriptTask', 'potok:robot', 'service, send and script tasks');
+	if (potok.stage) place(t === 'bpmn:UserTask' || t === 'bpmn:Task', 'potok:stage', 'user tasks and plain tasks');
+	if (potok.fields) place(t === 'bpmn:UserTask', 'potok:fields', 'user tasks');
+	if (potok.outcomes) place(t === 'bpmn:UserTask', 'potok:outcomes', 'user tasks');
+	if (potok.assignment) place(t === 'bpmn:UserTask', 'potok:assignment', 'user tasks and lanes');
+	if (potok.task) place(t === 'bpmn:UserTask', 'potok:task', 'user tasks');
+	if (potok.status) place(t === 'bpmn:EndEvent', 'potok:outcome status', 'end events');
 }
 
 function validateEventGateway(gateway: ElementModel, byId: Map<string, ElementModel>, flows: FlowModel[], issue: IssueFn): void {
