@@ -19,6 +19,9 @@ import {
 /**
  * The in-memory Store, for tests and the CLI. Transactions run one at a time; writes are buffered
  * and applied only when the transaction's function resolves, so a failed command changes nothing.
+ * With `{ concurrent: true }` transactions interleave like concurrent database connections: each
+ * reads what is committed and `apply` checks versions and commits at once, so the losers of a
+ * race get a VersionConflictError (and the engine retries them).
  */
 export class MemoryStore implements Store, HistoryReader {
 	readonly definitions = new Map<string, DefinitionRow>();
@@ -33,8 +36,14 @@ export class MemoryStore implements Store, HistoryReader {
 	readonly #leases = new Map<string, number>();
 	#nextInstance = 1;
 	#queue: Promise<unknown> = Promise.resolve();
+	readonly #concurrent: boolean;
+
+	constructor(options: { concurrent?: boolean } = {}) {
+		this.#concurrent = options.concurrent === true;
+	}
 
 	transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+		if (this.#concurrent) return this.#run(fn);
 		const run = this.#queue.then(() => this.#run(fn));
 		this.#queue = run.catch(() => undefined);
 		return run;
@@ -102,7 +111,8 @@ export class MemoryStore implements Store, HistoryReader {
 					const current = this.instances.get(row.id)?.version ?? 0;
 					if (current !== expectedVersion) throw new VersionConflictError(row.id);
 				}
-				pending.push(changes);
+				if (this.#concurrent) this.#commit(changes);
+				else pending.push(changes);
 			}
 		};
 		const result = await fn(tx);
