@@ -137,6 +137,17 @@ describe('call activity', () => {
 		]);
 	});
 
+	it('passes an escalation the called process does not catch to a non-interrupting boundary of the call activity', async () => {
+		const s = await Scenario.load('call-escalation.bpmn');
+		await s.start('deal_with_approval');
+		expect(s.take()).toEqual([
+			...started, 'flow:f1', 'activated:negotiate', '2 instance:started', '2 activated:n_start', '2 completed:n_start', '2 flow:n1',
+			'2 activated:ask_discount', '2 completed:ask_discount', '2 flow:n2', '2 activated:talk',
+			'activated:discount_asked', 'completed:discount_asked', 'flow:f3', 'activated:approve_discount'
+		]);
+		expect(s.waiting()).toEqual(['approve_discount', 'negotiate', 'talk']);
+	});
+
 	it('cancels the called instance with the caller', async () => {
 		const s = await Scenario.load('call-activity.bpmn');
 		await s.start('sale');

@@ -8,7 +8,8 @@ import { triggerEventSubProcess } from './triggers';
 /**
  * Throwing BPMN errors and escalations: the nearest catching boundary event or event subprocess,
  * searched from the thrower outwards through its scopes (and into the calling process), takes it.
- * An uncaught error is an incident; an uncaught escalation is ignored, as BPMN says.
+ * An uncaught error is an incident; an uncaught escalation is ignored, as BPMN says (after the
+ * calling process, if any, had its chance).
  */
 export type Throwable = 'error' | 'escalation';
 
@@ -28,6 +29,9 @@ export function throwEvent(rt: InstanceRuntime, thrower: Token, kind: Throwable,
 			raiseIncident(rt, thrower, 'throw', `Unhandled error${code ? ` with code ${code}` : ''} thrown by ${thrower.el}`, code);
 		}
 		return true;
+	} else if (rt.state.parent) {
+		// an escalation nobody caught in a called process goes on to the call activity
+		rt.uow.effects.push({ kind: 'child-escalation', parent: rt.state.parent, child: rt.id, code });
 	}
 	return !rt.state.tokens.includes(thrower);
 }

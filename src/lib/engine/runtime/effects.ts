@@ -6,5 +6,6 @@ export type Effect =
 	| { kind: 'call'; instanceId: string; tokenId: number }
 	| { kind: 'child-completed'; parent: { instance: string; token: number }; child: string; variables: Record<string, unknown> }
 	| { kind: 'child-error'; parent: { instance: string; token: number }; child: string; code: string | undefined; variables: Record<string, unknown> }
+	| { kind: 'child-escalation'; parent: { instance: string; token: number }; child: string; code: string | undefined }
 	| { kind: 'cancel'; instanceId: string }
 	| { kind: 'signal'; name: string; variables: Record<string, unknown> };

@@ -179,6 +179,13 @@ export class UnitOfWork {
 				complete(parent, token);
 				return;
 			}
+			case 'child-escalation': {
+				const parent = await this.load(effect.parent.instance);
+				const token = parent?.token(effect.parent.token);
+				if (!parent || !token || token.call !== effect.child) return;
+				throwEvent(parent, token, 'escalation', effect.code);
+				return;
+			}
 			case 'child-error': {
 				const child = await this.load(effect.child);
 				if (child && child.state.st === 'active') terminateInstance(child);
