@@ -1,0 +1,16 @@
+import { ru } from './translations-ru';
+
+/** The locales the designer speaks. */
+export type ModelerLocale = 'ru' | 'en';
+
+/**
+ * Builds bpmn-js's `translate(template, replacements)` service: looks the template up in the
+ * locale's table (English is the identity) and fills `{placeholders}`.
+ */
+export function createTranslate(locale: ModelerLocale) {
+	const table: Record<string, string> = locale === 'ru' ? ru : {};
+	return function translate(template: string, replacements: Record<string, string> = {}): string {
+		const text = table[template] ?? template;
+		return text.replace(/{([^}]+)}/g, (match, key: string) => replacements[key] ?? match);
+	};
+}

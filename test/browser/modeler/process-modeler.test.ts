@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import ProcessModeler from '$lib/components/modeler/ProcessModeler.svelte';
+import type PotokPropertiesProvider from '$lib/modeler/potok-properties/PotokPropertiesProvider';
+import type PotokEditing from '$lib/modeler/potok-properties/PotokEditing';
+import type { DiagramElement } from '$lib/modeler/potok-properties/extension-elements';
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
+  <process id="p" isExecutable="true"><startEvent id="start" /><userTask id="call_client" name="Позвонить" /></process>
+  <bpmndi:BPMNDiagram id="di"><bpmndi:BPMNPlane id="plane" bpmnElement="p">
+    <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="call_client_di" bpmnElement="call_client"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>`;
+
+interface Api {
+	getXML(): Promise<string>;
+	undo(): void;
+	redo(): void;
+	markSaved(): void;
+	service<T>(name: string): T | undefined;
+}
+
+async function mount(xml = XML) {
+	let imported!: () => void;
+	const ready = new Promise<void>((resolve) => (imported = resolve));
+	const changes: boolean[] = [];
+	const screen = await render(ProcessModeler, { xml, locale: 'ru', onimport: () => imported(), onchange: (dirty: boolean) => changes.push(dirty) });
+	await ready;
+	const api = screen.component as unknown as Api;
+	const registry = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!;
+	return { screen, api, changes, editing: api.service<PotokEditing>('potokEditing')!, task: () => registry.get('call_client') };
+}
+
+describe('ProcessModeler', () => {
+	it('shows the palette in Russian', async () => {
+		const { screen } = await mount();
+		const titles = [...screen.container.querySelectorAll('.djs-palette .entry')].map((e) => e.getAttribute('aria-label'));
+		expect(titles).toContain('Создать задачу');
+		expect(titles).toContain('Создать начальное событие');
+	});
+
+	it('undoes and redoes marking a stage with a field and outcomes, and keeps them through getXML and re-import', async () => {
+		const { api, editing, task, changes } = await mount();
+		editing.setStage(task(), true);
+		editing.addItem(task(), 'potok:Fields', 'fields', 'potok:Field', { key: 'meeting_at', type: 'datetime', required: true });
+		editing.addItem(task(), 'potok:Outcomes', 'outcomes', 'potok:Outcome', { key: 'reached', label: 'Дозвонился' });
+		editing.addItem(task(), 'potok:Outcomes', 'outcomes', 'potok:Outcome', { key: 'no_answer', label: 'Недозвон' });
+		expect(changes.at(-1)).toBe(true);
+
+		api.undo();
+		api.undo();
+		expect(await api.getXML()).not.toContain('no_answer');
+		api.undo();
+		api.undo();
+		expect(editing.isStage(task())).toBe(false);
+		api.redo();
+		api.redo();
+		api.redo();
+		api.redo();
+
+		const xml = await api.getXML();
+		expect(xml).toContain('<potok:stage />');
+		expect(xml).toMatch(/<potok:field key="meeting_at" type="datetime" required="true" \/>/);
+		expect(xml).toContain('key="no_answer"');
+
+		const again = await mount(xml);
+		const outcomes = again.editing.get(again.task(), 'potok:Outcomes')?.outcomes as { key: string }[];
+		expect(outcomes.map((o) => o.key)).toEqual(['reached', 'no_answer']);
+	});
+
+	it('is clean again after markSaved', async () => {
+		const { api, editing, task, changes } = await mount();
+		editing.setStage(task(), true);
+		api.markSaved();
+		expect(changes.at(-1)).toBe(false);
+	});
+
+	it('offers the Potok group, then fields and outcomes once the task is a stage, labelled in Russian', async () => {
+		const { api, editing, task } = await mount();
+		const provider = api.service<PotokPropertiesProvider>('potokPropertiesProvider')!;
+		const labels = () => provider.getGroups(task())([{ id: 'general' }]).map((g) => g.label ?? g.id);
+		expect(labels()).toEqual(['general', 'Поток']);
+		editing.setStage(task(), true);
+		expect(labels()).toEqual(['general', 'Поток', 'Поля', 'Результаты']);
+	});
+});
