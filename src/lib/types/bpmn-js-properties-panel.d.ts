@@ -28,3 +28,13 @@ declare module 'bpmn-js-bpmnlint' {
 	const BpmnLintModule: Record<string, unknown>;
 	export default BpmnLintModule;
 }
+declare module 'bpmnlint/lib/linter' {
+	export default class Linter {
+		constructor(options: { config: unknown; resolver: unknown });
+		lint(definitions: unknown): Promise<Record<string, unknown[]>>;
+	}
+}
+declare module 'bpmnlint/rules/*' {
+	const rule: unknown;
+	export default rule;
+}
