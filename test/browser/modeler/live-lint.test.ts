@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import ProcessModeler, { type LiveLintProblem } from '$lib/components/modeler/ProcessModeler.svelte';
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:potok="https://potok.dev/schema/bpmn/1.0" id="d" targetNamespace="t">
+  <process id="p" isExecutable="true">
+    <userTask id="call" name="Позвонить"><extensionElements><potok:stage /><potok:outcomes><potok:outcome key="reached" /><potok:outcome key="no_answer" /></potok:outcomes></extensionElements><outgoing>to_gateway</outgoing></userTask>
+    <exclusiveGateway id="after_call"><incoming>to_gateway</incoming><outgoing>reached_flow</outgoing><outgoing>retry_flow</outgoing></exclusiveGateway>
+    <task id="meet" name="Встреча"><incoming>reached_flow</incoming></task>
+    <task id="retry" name="Перезвонить"><incoming>retry_flow</incoming></task>
+    <sequenceFlow id="to_gateway" sourceRef="call" targetRef="after_call" />
+    <sequenceFlow id="reached_flow" sourceRef="after_call" targetRef="meet"><conditionExpression>=outcome = "reached"</conditionExpression></sequenceFlow>
+    <sequenceFlow id="retry_flow" sourceRef="after_call" targetRef="retry" />
+  </process>
+  <bpmndi:BPMNDiagram id="di"><bpmndi:BPMNPlane id="plane" bpmnElement="p">
+    <bpmndi:BPMNShape id="call_di" bpmnElement="call"><dc:Bounds x="100" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="after_call_di" bpmnElement="after_call"><dc:Bounds x="250" y="93" width="50" height="50" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="meet_di" bpmnElement="meet"><dc:Bounds x="350" y="20" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="retry_di" bpmnElement="retry"><dc:Bounds x="350" y="150" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="to_gateway_di" bpmnElement="to_gateway"><di:waypoint x="200" y="118" /><di:waypoint x="250" y="118" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="reached_flow_di" bpmnElement="reached_flow"><di:waypoint x="275" y="93" /><di:waypoint x="275" y="60" /><di:waypoint x="350" y="60" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="retry_flow_di" bpmnElement="retry_flow"><di:waypoint x="275" y="143" /><di:waypoint x="275" y="190" /><di:waypoint x="350" y="190" /></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>`;
+
+interface Api {
+	service<T>(name: string): T | undefined;
+}
+
+describe('live lint in ProcessModeler', () => {
+	it('reports an unrouted outcome on the gateway and stops once a condition routes it', async () => {
+		let latest: LiveLintProblem[] = [];
+		let imported!: () => void;
+		const ready = new Promise<void>((resolve) => (imported = resolve));
+		const screen = await render(ProcessModeler, { xml: XML, locale: 'ru', onimport: () => imported(), onlint: (p: LiveLintProblem[]) => (latest = p) });
+		await ready;
+		const unrouted = () => latest.filter((p) => p.rule === 'potok/routed-outcomes').map((p) => p.id);
+		await expect.poll(unrouted).toEqual(['after_call']);
+
+		const api = screen.component as unknown as Api;
+		const flow = api.service<{ get(id: string): unknown }>('elementRegistry')!.get('retry_flow');
+		const condition = api.service<{ create(type: string, attrs: object): unknown }>('bpmnFactory')!.create('bpmn:FormalExpression', { body: '=outcome = "no_answer"' });
+		api.service<{ updateProperties(e: unknown, p: object): void }>('modeling')!.updateProperties(flow, { conditionExpression: condition });
+		await expect.poll(unrouted).toEqual([]);
+	});
+});
