@@ -85,4 +85,20 @@ describe('ProcessModeler', () => {
 		editing.setStage(task(), true);
 		expect(labels()).toEqual(['general', 'Поток', 'Поля', 'Результаты']);
 	});
+
+	it('sets an assignment and a deadline on a user task in one undoable step each', async () => {
+		const { api, editing, task } = await mount();
+		editing.setAttribute(task(), 'potok:Assignment', 'type', 'round-robin');
+		editing.setAttribute(task(), 'potok:Assignment', 'group', 'sales');
+		editing.setAttribute(task(), 'potok:Task', 'due', 'PT2H');
+		expect(await api.getXML()).toMatch(/<potok:assignment type="round-robin" group="sales" \/>/);
+		api.undo();
+		expect(editing.get(task(), 'potok:Task')).toBeUndefined();
+		api.undo();
+		expect(editing.get(task(), 'potok:Assignment')?.group).toBeUndefined();
+		const provider = api.service<PotokPropertiesProvider>('potokPropertiesProvider')!;
+		const ids = provider.getGroups(task())([{ id: 'general' }]).flatMap((g) => ((g.entries as { id: string }[] | undefined) ?? []).map((e) => e.id));
+		expect(ids).toContain('potok-assignment-type');
+		expect(ids).toContain('potok-task-resultRequired');
+	});
 });

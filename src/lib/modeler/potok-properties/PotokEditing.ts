@@ -51,6 +51,13 @@ export default class PotokEditing {
 		return created;
 	}
 
+	/** Sets one attribute of the single extension element of `type`, creating it in the same command. */
+	setAttribute(element: DiagramElement, type: string, name: string, value: unknown): void {
+		const existing = findExtension(element.businessObject, type);
+		if (existing) this.modeling.updateModdleProperties(element, existing, { [name]: value });
+		else if (value !== undefined) this.addExtension(element, this.bpmnFactory.create(type, { [name]: value }));
+	}
+
 	/** Removes the single extension element of `type`, if present. */
 	remove(element: DiagramElement, type: string): void {
 		const existing = findExtension(element.businessObject, type);

@@ -2,6 +2,8 @@ import type { DiagramElement } from './extension-elements';
 import { fieldsGroup, outcomesGroup } from './list-groups';
 import type PotokEditing from './PotokEditing';
 import { stageEntries } from './stage-entries';
+import { attributeEntry } from './attribute-entries';
+import { assignmentTypes, recordStatuses } from '$lib/bpmn/potok-extensions';
 
 interface PropertiesPanel {
 	registerProvider(priority: number, provider: unknown): void;
@@ -27,13 +29,38 @@ export default class PotokPropertiesProvider {
 
 	getGroups(element: DiagramElement) {
 		return (groups: Group[]): Group[] => {
-			if (!stageTypes.has(element.type)) return groups;
+			const after = groups.findIndex((group) => group.id === 'general') + 1;
+			const extra = this.otherEntries(element);
+			if (!stageTypes.has(element.type)) {
+				if (extra.length > 0) groups.splice(after, 0, { id: 'potok', label: this.translate('Potok'), entries: extra });
+				return groups;
+			}
 			const isStage = this.editing.isStage(element);
-			const potok: Group = { id: 'potok', label: this.translate('Potok'), entries: stageEntries(element, isStage) };
-			const after = groups.findIndex((group) => group.id === 'general');
-			groups.splice(after + 1, 0, potok);
-			if (isStage) groups.splice(after + 2, 0, fieldsGroup(element, this.editing, this.translate), outcomesGroup(element, this.editing, this.translate));
+			const potok: Group = { id: 'potok', label: this.translate('Potok'), entries: [...stageEntries(element, isStage), ...extra] };
+			groups.splice(after, 0, potok);
+			if (isStage) groups.splice(after + 1, 0, fieldsGroup(element, this.editing, this.translate), outcomesGroup(element, this.editing, this.translate));
 			return groups;
 		};
+	}
+
+	/** Assignment on user tasks and lanes, deadline on user tasks, final status on end events. */
+	private otherEntries(element: DiagramElement) {
+		const entries = [];
+		if (element.type === 'bpmn:UserTask' || element.type === 'bpmn:Lane') {
+			entries.push(
+				attributeEntry(element, 'potok:Assignment', 'type', 'Assignment', assignmentTypes),
+				attributeEntry(element, 'potok:Assignment', 'user', 'User', 'text'),
+				attributeEntry(element, 'potok:Assignment', 'group', 'Group', 'text'),
+				attributeEntry(element, 'potok:Assignment', 'expression', 'Assignment expression', 'text')
+			);
+		}
+		if (element.type === 'bpmn:UserTask') {
+			entries.push(
+				attributeEntry(element, 'potok:Task', 'due', 'Due (ISO duration or expression)', 'text'),
+				attributeEntry(element, 'potok:Task', 'resultRequired', 'Result required', 'checkbox')
+			);
+		}
+		if (element.type === 'bpmn:EndEvent') entries.push(attributeEntry(element, 'potok:Outcome', 'status', 'Record status', recordStatuses));
+		return entries;
 	}
 }
