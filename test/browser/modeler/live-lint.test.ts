@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
+import type PotokEditing from '$lib/modeler/potok-properties/PotokEditing';
+import type { DiagramElement } from '$lib/modeler/potok-properties/extension-elements';
+import { precedingOutcomes } from '$lib/modeler/potok-properties/condition-entry';
 import ProcessModeler, { type LiveLintProblem } from '$lib/components/modeler/ProcessModeler.svelte';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -29,7 +32,7 @@ interface Api {
 }
 
 describe('live lint in ProcessModeler', () => {
-	it('reports an unrouted outcome on the gateway and stops once a condition routes it', async () => {
+	it('reports an unrouted outcome on the gateway and stops once the outcome pick-list routes it', async () => {
 		let latest: LiveLintProblem[] = [];
 		let imported!: () => void;
 		const ready = new Promise<void>((resolve) => (imported = resolve));
@@ -39,9 +42,10 @@ describe('live lint in ProcessModeler', () => {
 		await expect.poll(unrouted).toEqual(['after_call']);
 
 		const api = screen.component as unknown as Api;
-		const flow = api.service<{ get(id: string): unknown }>('elementRegistry')!.get('retry_flow');
-		const condition = api.service<{ create(type: string, attrs: object): unknown }>('bpmnFactory')!.create('bpmn:FormalExpression', { body: '=outcome = "no_answer"' });
-		api.service<{ updateProperties(e: unknown, p: object): void }>('modeling')!.updateProperties(flow, { conditionExpression: condition });
+		const flow = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!.get('retry_flow');
+		const editing = api.service<PotokEditing>('potokEditing')!;
+		expect(precedingOutcomes(flow).map((o) => o.key)).toEqual(['reached', 'no_answer']);
+		editing.setOutcomeCondition(flow, 'no_answer');
 		await expect.poll(unrouted).toEqual([]);
 	});
 });

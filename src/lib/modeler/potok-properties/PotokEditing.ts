@@ -6,6 +6,7 @@ interface BpmnFactory {
 }
 interface Modeling {
 	updateModdleProperties(element: DiagramElement, moddleElement: ModdleElement, props: Record<string, unknown>): void;
+	updateProperties(element: DiagramElement, props: Record<string, unknown>): void;
 }
 
 /**
@@ -56,6 +57,12 @@ export default class PotokEditing {
 		const existing = findExtension(element.businessObject, type);
 		if (existing) this.modeling.updateModdleProperties(element, existing, { [name]: value });
 		else if (value !== undefined) this.addExtension(element, this.bpmnFactory.create(type, { [name]: value }));
+	}
+
+	/** Routes a sequence flow by an outcome key: writes `=outcome = "key"` (or clears it). */
+	setOutcomeCondition(flow: DiagramElement, key: string | undefined): void {
+		const conditionExpression = key ? this.bpmnFactory.create('bpmn:FormalExpression', { body: `=outcome = "${key}"` }) : undefined;
+		this.modeling.updateProperties(flow, { conditionExpression });
 	}
 
 	/** Removes the single extension element of `type`, if present. */

@@ -3,6 +3,7 @@ import { fieldsGroup, outcomesGroup } from './list-groups';
 import type PotokEditing from './PotokEditing';
 import { stageEntries } from './stage-entries';
 import { attributeEntry } from './attribute-entries';
+import { conditionEntry, precedingOutcomes } from './condition-entry';
 import { assignmentTypes, recordStatuses } from '$lib/bpmn/potok-extensions';
 
 interface PropertiesPanel {
@@ -45,7 +46,7 @@ export default class PotokPropertiesProvider {
 
 	/** Assignment on user tasks and lanes, deadline on user tasks, final status on end events. */
 	private otherEntries(element: DiagramElement) {
-		const entries = [];
+		const entries: Record<string, unknown>[] = [];
 		if (element.type === 'bpmn:UserTask' || element.type === 'bpmn:Lane') {
 			entries.push(
 				attributeEntry(element, 'potok:Assignment', 'type', 'Assignment', assignmentTypes),
@@ -60,6 +61,7 @@ export default class PotokPropertiesProvider {
 				attributeEntry(element, 'potok:Task', 'resultRequired', 'Result required', 'checkbox')
 			);
 		}
+		if (element.type === 'bpmn:SequenceFlow' && precedingOutcomes(element).length > 0) entries.push(conditionEntry(element));
 		if (element.type === 'bpmn:EndEvent') entries.push(attributeEntry(element, 'potok:Outcome', 'status', 'Record status', recordStatuses));
 		return entries;
 	}

@@ -159,6 +159,7 @@ export const ru: Record<string, string> = {
 	'Due (ISO duration or expression)': 'Срок (ISO-длительность или выражение)',
 	'Result required': 'Результат обязателен',
 	'Record status': 'Итоговый статус записи',
+	'Route outcome': 'Для результата',
 	'user': 'пользователь',
 	'group': 'группа',
 	'round-robin': 'по очереди в группе',
