@@ -16,6 +16,10 @@ export const ERROR_STATUS = {
 	last_owner: 409,
 	invitation_invalid: 410,
 	unprocessable: 422,
+	diagram_invalid: 422,
+	diagram_hostile: 400,
+	too_large: 413,
+	revision_conflict: 409,
 	throttled: 429
 } as const;
 

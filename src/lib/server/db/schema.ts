@@ -2,3 +2,4 @@
 export * from './schema/auth';
 export * from './schema/workspaces';
 export * from './schema/engine';
+export * from './schema/processes';

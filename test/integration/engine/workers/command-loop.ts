@@ -34,7 +34,9 @@ for (const task of await store.openTasks()) {
 	ack(`completed ${task.instanceId}`);
 }
 ack('ready');
-for (;;) {
+// Bounded, and gone with its parent: an orphaned worker must never run on by itself.
+const parent = process.ppid;
+for (let i = 0; i < 5000 && process.ppid === parent; i++) {
 	const { value: id } = await engine.startInstance({ processId: 'call_lead' });
 	ack(`started ${id}`);
 	const [task] = (await store.openTasks()).filter((t) => t.instanceId === id);

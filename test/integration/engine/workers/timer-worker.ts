@@ -32,7 +32,8 @@ if (mode === 'seed') {
 	process.stdout.write('seeded\n');
 } else {
 	let fired = 0;
-	for (;;) {
+	const parent = process.ppid;
+	for (let pass = 0; pass < 100_000 && process.ppid === parent; pass++) {
 		const result = await engine.fireDueTimers(25, 30_000);
 		fired += result.fired;
 		if (result.fired === 0 && (await store.pendingTimers()).length === 0) break;
