@@ -101,4 +101,13 @@ describe('ProcessModeler', () => {
 		expect(ids).toContain('potok-assignment-type');
 		expect(ids).toContain('potok-task-resultRequired');
 	});
+
+	it('toggles token simulation with the «Проиграть» button', async () => {
+		const { screen, api } = await mount();
+		const button = screen.container.querySelector<HTMLButtonElement>('button.play')!;
+		expect(button.textContent?.trim()).toBe('Проиграть');
+		button.click();
+		await expect.poll(() => button.textContent?.trim()).toBe('Остановить');
+		expect(api.service<{ _active: boolean }>('toggleMode')!._active).toBe(true);
+	});
 });
