@@ -7,10 +7,11 @@ import type { DiagramElement } from '$lib/modeler/potok-properties/extension-ele
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
-  <process id="p" isExecutable="true"><startEvent id="start" /><userTask id="call_client" name="Позвонить" /></process>
+  <process id="p" isExecutable="true"><startEvent id="start" /><userTask id="call_client" name="Позвонить" /><serviceTask id="notify" name="Уведомить" /></process>
   <bpmndi:BPMNDiagram id="di"><bpmndi:BPMNPlane id="plane" bpmnElement="p">
     <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
     <bpmndi:BPMNShape id="call_client_di" bpmnElement="call_client"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="notify_di" bpmnElement="notify"><dc:Bounds x="350" y="78" width="100" height="80" /></bpmndi:BPMNShape>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </definitions>`;
 
@@ -109,5 +110,17 @@ describe('ProcessModeler', () => {
 		button.click();
 		await expect.poll(() => button.textContent?.trim()).toBe('Остановить');
 		expect(api.service<{ _active: boolean }>('toggleMode')!._active).toBe(true);
+	});
+
+	it('gives a service task a robot type and inputs, undoably', async () => {
+		const { api, editing } = await mount();
+		const notify = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!.get('notify');
+		const provider = api.service<PotokPropertiesProvider>('potokPropertiesProvider')!;
+		expect(provider.getGroups(notify)([{ id: 'general' }]).map((g) => g.label ?? g.id)).toEqual(['general', 'Поток', 'Параметры робота']);
+		editing.setAttribute(notify, 'potok:Robot', 'type', 'send-message');
+		editing.addToList(notify, editing.get(notify, 'potok:Robot')!, 'inputs', 'potok:Input', { name: 'channel', value: 'telegram' });
+		expect(await api.getXML()).toMatch(/<potok:robot type="send-message">\s*<potok:input name="channel" value="telegram" \/>/);
+		api.undo();
+		expect(await api.getXML()).not.toContain('telegram');
 	});
 });

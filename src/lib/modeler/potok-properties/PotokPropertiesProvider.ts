@@ -4,13 +4,15 @@ import type PotokEditing from './PotokEditing';
 import { stageEntries } from './stage-entries';
 import { attributeEntry } from './attribute-entries';
 import { conditionEntry, precedingOutcomes } from './condition-entry';
-import { assignmentTypes, recordStatuses } from '$lib/bpmn/potok-extensions';
+import { robotInputsGroup } from './robot-group';
+import { assignmentTypes, recordStatuses, robotTypes } from '$lib/bpmn/potok-extensions';
 
 interface PropertiesPanel {
 	registerProvider(priority: number, provider: unknown): void;
 }
 type Group = { id: string } & Record<string, unknown>;
 
+const robotHosts = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:ScriptTask']);
 const stageTypes = new Set(['bpmn:Task', 'bpmn:UserTask', 'bpmn:ManualTask']);
 
 /**
@@ -34,6 +36,7 @@ export default class PotokPropertiesProvider {
 			const extra = this.otherEntries(element);
 			if (!stageTypes.has(element.type)) {
 				if (extra.length > 0) groups.splice(after, 0, { id: 'potok', label: this.translate('Potok'), entries: extra });
+				if (robotHosts.has(element.type)) groups.splice(after + 1, 0, robotInputsGroup(element, this.editing, this.translate));
 				return groups;
 			}
 			const isStage = this.editing.isStage(element);
@@ -61,6 +64,7 @@ export default class PotokPropertiesProvider {
 				attributeEntry(element, 'potok:Task', 'resultRequired', 'Result required', 'checkbox')
 			);
 		}
+		if (robotHosts.has(element.type)) entries.push(attributeEntry(element, 'potok:Robot', 'type', 'Robot', robotTypes));
 		if (element.type === 'bpmn:SequenceFlow' && precedingOutcomes(element).length > 0) entries.push(conditionEntry(element));
 		if (element.type === 'bpmn:EndEvent') entries.push(attributeEntry(element, 'potok:Outcome', 'status', 'Record status', recordStatuses));
 		return entries;

@@ -160,6 +160,8 @@ export const ru: Record<string, string> = {
 	'Result required': 'Результат обязателен',
 	'Record status': 'Итоговый статус записи',
 	'Route outcome': 'Для результата',
+	'Robot': 'Робот',
+	'Robot inputs': 'Параметры робота',
 	'user': 'пользователь',
 	'group': 'группа',
 	'round-robin': 'по очереди в группе',
