@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { MIWG_DIR } from '../../helpers/interop';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createModdle, formatIssue, parseBpmn } from '../../../src/lib/bpmn';
@@ -112,7 +113,7 @@ describe('parseBpmn', () => {
 	});
 });
 
-const miwg = '/work/shared/interop/miwg';
+const miwg = MIWG_DIR;
 
 describe.skipIf(!existsSync(miwg))('the MIWG reference models', () => {
 	const dir = miwg;

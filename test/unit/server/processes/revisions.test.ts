@@ -7,6 +7,7 @@ import { sha256Hex } from '$lib/server/processes/diagram-check';
 import { UserError } from '$lib/server/errors';
 import { makeUser, makeWorkspace, scopeOf } from '../../../helpers/fixtures';
 import { tempDatabase } from '../../../helpers/temp-db';
+import { MIWG_DIR } from '../../../helpers/interop';
 
 const stageXml = (requiredWhen: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:potok="https://potok.dev/schema/bpmn/1.0" id="d" targetNamespace="t">
@@ -106,7 +107,7 @@ describe('processes and revisions', () => {
 
 	it('reads every MIWG interop file as a valid revision', async () => {
 		const id = await newProcess();
-		const dir = '../shared/interop/miwg';
+		const dir = MIWG_DIR;
 		for (const file of ['A.1.0.bpmn', 'A.2.0.bpmn', 'B.2.0.bpmn', 'C.1.0.bpmn', 'C.9.2.bpmn']) {
 			await expect(saveRevision(db, analyst, id, 'as_is', readFileSync(`${dir}/${file}`, 'utf8')), file).resolves.toHaveProperty('number');
 		}
