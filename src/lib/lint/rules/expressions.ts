@@ -1,4 +1,4 @@
-import { expressionError } from '../expression-error';
+import { checkSyntax } from '../../engine/expression';
 import { potokValues, type LintNode, type Reporter } from '../potok-elements';
 
 /** Attributes that may hold an expression, by element. */
@@ -26,7 +26,7 @@ export default function expressions() {
 	return {
 		check(node: LintNode, reporter: Reporter) {
 			for (const [where, source] of expressionsOf(node)) {
-				const error = expressionError(source);
+				const error = checkSyntax(source);
 				if (error) reporter.report(node.id, `Expression in ${where} does not parse: ${error}`);
 			}
 		}

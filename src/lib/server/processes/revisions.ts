@@ -27,6 +27,19 @@ export interface SaveOptions {
 	copiedFrom?: string;
 }
 
+/** What a revision shows besides its XML. */
+const revisionColumns = {
+	number: revisions.number,
+	track: revisions.track,
+	sha256: revisions.sha256,
+	message: revisions.message,
+	author: users.name,
+	createdAt: revisions.createdAt,
+	baseNumber: revisions.baseNumber,
+	restoredFrom: revisions.restoredFrom,
+	copiedFrom: revisions.copiedFrom
+};
+
 async function assertProcess(tx: Tx | Database['db'], scope: WorkspaceScope, processId: string): Promise<void> {
 	const [p] = await tx
 		.select({ id: processes.id })
@@ -88,17 +101,7 @@ export async function saveRevision(
 export async function listRevisions(database: Database, scope: WorkspaceScope, processId: string, track: Track): Promise<RevisionInfo[]> {
 	await assertProcess(database.db, scope, processId);
 	return database.db
-		.select({
-			number: revisions.number,
-			track: revisions.track,
-			sha256: revisions.sha256,
-			message: revisions.message,
-			author: users.name,
-			createdAt: revisions.createdAt,
-			baseNumber: revisions.baseNumber,
-			restoredFrom: revisions.restoredFrom,
-			copiedFrom: revisions.copiedFrom
-		})
+		.select(revisionColumns)
 		.from(revisions)
 		.innerJoin(users, eq(users.id, revisions.authorId))
 		.where(and(eq(revisions.processId, processId), eq(revisions.track, track), eq(revisions.workspaceId, scope.workspaceId)))
@@ -125,18 +128,7 @@ export async function getRevision(
 			: which;
 	if (!number) return null;
 	const [row] = await database.db
-		.select({
-			number: revisions.number,
-			track: revisions.track,
-			sha256: revisions.sha256,
-			message: revisions.message,
-			author: users.name,
-			createdAt: revisions.createdAt,
-			baseNumber: revisions.baseNumber,
-			restoredFrom: revisions.restoredFrom,
-			copiedFrom: revisions.copiedFrom,
-			xml: revisions.xml
-		})
+		.select({ ...revisionColumns, xml: revisions.xml })
 		.from(revisions)
 		.innerJoin(users, eq(users.id, revisions.authorId))
 		.where(and(eq(revisions.processId, processId), eq(revisions.track, track), eq(revisions.number, number), eq(revisions.workspaceId, scope.workspaceId)));
