@@ -20,6 +20,16 @@ export default defineConfig({
 				}
 			},
 			{
+				// The engine conformance suite once more, on the libsql store (a temp file per scenario).
+				extends: true,
+				test: {
+					name: 'engine-libsql',
+					include: ['test/engine/**/*.test.ts'],
+					environment: 'node',
+					env: { POTOK_ENGINE_STORE: 'libsql' }
+				}
+			},
+			{
 				// Modeler modules and components need a real browser (bpmn-js does not run in Node).
 				extends: true,
 				test: {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ElementModel, FlowModel, ProcessModel } from '../../src/lib/bpmn';
-import { Engine, MemoryStore, VirtualClock } from '../../src/lib/engine';
+import { Engine, VirtualClock } from '../../src/lib/engine';
+import { storeUnderTest, type StoreSnapshot } from './stores';
 
 /**
  * Property tests on generated block-structured diagrams: sequences, user and plain tasks, timer
@@ -141,48 +142,55 @@ describe('generated block-structured diagrams', () => {
 	it('conserve tokens and always end completed or waiting at a user task or a timer', async () => {
 		await fc.assert(
 			fc.asyncProperty(block, fc.integer({ min: 0, max: 9 }), fc.array(fc.nat(), { minLength: 120, maxLength: 120 }), async (root, seed, choices) => {
-				const store = new MemoryStore();
-				const clock = new VirtualClock();
-				const engine = new Engine({ store, clock });
-				const deployed = await engine.deploy([toProcess(root)]);
-				expect(deployed.ok).toBe(true);
-				await engine.startInstance({ processId: 'generated', variables: { seed } });
+				const underTest = await storeUnderTest();
+				try {
+					const clock = new VirtualClock();
+					const engine = new Engine({ store: underTest.store, clock });
+					const deployed = await engine.deploy([toProcess(root)]);
+					expect(deployed.ok).toBe(true);
+					await engine.startInstance({ processId: 'generated', variables: { seed } });
 
-				for (const choice of choices) {
-					const instance = store.instances.get('1');
-					const open = [...store.tasks.values()];
-					const tokens = instance?.state.tokens.filter((t) => t.p !== 0) ?? [];
-					if (instance?.status === 'active') {
-						// never stuck: something waits for a person or a timer, and nothing waits elsewhere but at joins
-						expect(open.length + store.timers.size + store.messageSubscriptions.size).toBeGreaterThan(0);
-						for (const t of tokens) expect(['w', 'j', 's']).toContain(t.s);
+					let store: StoreSnapshot;
+					for (const choice of choices) {
+						store = await underTest.snapshot();
+						const instance = store.instances.get('1');
+						const open = [...store.tasks.values()];
+						const tokens = instance?.state.tokens.filter((t) => t.p !== 0) ?? [];
+						if (instance?.status === 'active') {
+							// never stuck: something waits for a person or a timer, and nothing waits elsewhere but at joins
+							expect(open.length + store.timers.size + store.messageSubscriptions.size).toBeGreaterThan(0);
+							for (const t of tokens) expect(['w', 'j', 's']).toContain(t.s);
+						}
+						if (open.length === 0 && store.messageSubscriptions.size > 0 && choice % 2 === 0) {
+							await engine.correlateMessage({ name: 'poke' });
+							continue;
+						}
+						if (open.length === 0) {
+							const timers = [...store.timers.values()];
+							if (timers.length === 0) break;
+							clock.set(Math.min(...timers.map((t) => t.dueAt)));
+							await engine.fireDueTimers();
+							continue;
+						}
+						const task = open[choice % open.length];
+						if (task) await engine.completeTask({ instanceId: task.instanceId, tokenId: task.tokenId });
 					}
-					if (open.length === 0 && store.messageSubscriptions.size > 0 && choice % 2 === 0) {
-						await engine.correlateMessage({ name: 'poke' });
-						continue;
-					}
-					if (open.length === 0) {
-						const timers = [...store.timers.values()];
-						if (timers.length === 0) break;
-						clock.set(Math.min(...timers.map((t) => t.dueAt)));
-						await engine.fireDueTimers();
-						continue;
-					}
-					const task = open[choice % open.length];
-					if (task) await engine.completeTask({ instanceId: task.instanceId, tokenId: task.tokenId });
-				}
 
-				expect(store.instances.get('1')?.status).toBe('completed');
-				const lifecycle = new Map<number, string[]>();
-				for (const r of store.history) {
-					if (r.token === undefined || !r.event.startsWith('element.')) continue;
-					lifecycle.set(r.token, [...(lifecycle.get(r.token) ?? []), r.event]);
+					store = await underTest.snapshot();
+					expect(store.instances.get('1')?.status).toBe('completed');
+					const lifecycle = new Map<number, string[]>();
+					for (const r of store.history) {
+						if (r.token === undefined || !r.event.startsWith('element.')) continue;
+						lifecycle.set(r.token, [...(lifecycle.get(r.token) ?? []), r.event]);
+					}
+					for (const events of lifecycle.values()) {
+						expect(events[0]).toBe('element.activated');
+						expect(events.slice(1)).toEqual([expect.stringMatching(/^element\.(completed|terminated)$/)]);
+					}
+					expect(store.instances.get('1')?.state.tokens.filter((t) => t.p !== 0)).toEqual([]);
+				} finally {
+					await underTest.close();
 				}
-				for (const events of lifecycle.values()) {
-					expect(events[0]).toBe('element.activated');
-					expect(events.slice(1)).toEqual([expect.stringMatching(/^element\.(completed|terminated)$/)]);
-				}
-				expect(store.instances.get('1')?.state.tokens.filter((t) => t.p !== 0)).toEqual([]);
 			}),
 			{ numRuns: 150 }
 		);

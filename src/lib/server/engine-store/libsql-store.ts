@@ -25,10 +25,19 @@ import * as rows from './rows';
 export class LibsqlStore implements Store, HistoryReader {
 	readonly #definitions = new Map<string, DefinitionRow>();
 
+	readonly #newInstanceId: () => string;
+
+	/**
+	 * `options.newInstanceId` replaces the random instance ids (the conformance suite and the CLI
+	 * number instances 1, 2, …); ids must stay unique over the whole database, not just the tenant.
+	 */
 	constructor(
 		readonly database: Database,
-		readonly tenant: string
-	) {}
+		readonly tenant: string,
+		options: { newInstanceId?: () => string } = {}
+	) {
+		this.#newInstanceId = options.newInstanceId ?? newId;
+	}
 
 	transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
 		return this.database.writeRaw((sql) => fn(this.#tx(sql)));
@@ -113,7 +122,7 @@ export class LibsqlStore implements Store, HistoryReader {
 				});
 				newDefinitions.push(row);
 			},
-			newInstanceId: async () => newId(),
+			newInstanceId: async () => this.#newInstanceId(),
 			loadInstance: async (id) => {
 				const r = await one('select * from engine_instances where tenant = ? and id = ?', [tenant, id]);
 				return r && rows.toInstance(r);
