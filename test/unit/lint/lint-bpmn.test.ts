@@ -37,4 +37,16 @@ describe('lintMessage', () => {
 		const message = lintMessage({ rule: 'potok/routed-outcomes', message: 'Outcome "lost" of Call is not routed by any condition of this gateway' }, 'ru');
 		expect(message).toBe('Результат "lost" не обработан ни одним условием этого шлюза');
 	});
+
+	it('speaks Russian for every message bpmnlint\'s recommended rules produce on a messy diagram', async () => {
+		const { lintMessage } = await import('$lib/lint/messages');
+		const messy = GOOD.replace('<startEvent id="start" name="Заявка">', '<startEvent id="start">')
+			.replace('</process>', '<task id="lonely" /><exclusiveGateway id="gw"><incoming>f3</incoming><outgoing>f4</outgoing></exclusiveGateway><sequenceFlow id="f3" sourceRef="call" targetRef="gw" /><sequenceFlow id="f4" sourceRef="gw" targetRef="done" /></process>');
+		const problems = await lintBpmn(messy);
+		const recommended = problems.filter((p) => !p.rule.startsWith('potok/'));
+		expect(recommended.length).toBeGreaterThan(3);
+		for (const p of recommended) expect(lintMessage(p, 'ru'), `${p.rule}: ${p.message}`).toMatch(/[а-яё]/i);
+		expect(lintMessage({ rule: 'label-required', message: 'Element is missing label/name' }, 'ru')).toBe('У элемента нет названия');
+		expect(lintMessage({ rule: 'label-required', message: 'Element is missing label/name' }, 'en')).toBe('Element is missing label/name');
+	});
 });
