@@ -40,4 +40,22 @@ describe('resolving incidents', () => {
 		await s.run((e) => e.resolveIncident('1', s.incident('fail_end')));
 		expect(s.take()).toEqual(['resolved:fail_end', 'incident:fail_end']);
 	});
+
+	it('keeps a user task whose activation raised an incident out of the open tasks until it is resolved', async () => {
+		const s = await Scenario.load('task-due-incident.bpmn');
+		await s.start('call_back');
+		expect(s.take()).toEqual(['instance:started', 'activated:start', 'completed:start', 'flow:f1', 'activated:call_client_back', 'incident:call_client_back']);
+		expect([...s.store.tasks.values()]).toEqual([]);
+		const token = s.incident('call_client_back');
+		await expect(s.run((e) => e.completeTask({ instanceId: '1', tokenId: token }))).rejects.toThrow(
+			/call_client_back is stopped by an incident \(Expression `=date and time\(callback_at\) - duration\("PT1H"\)` failed: .*\); resolve it first/
+		);
+
+		await s.run((e) => e.resolveIncident('1', token, { callback_at: '2026-01-02T10:00:00Z' }));
+
+		expect(s.take()).toEqual(['resolved:call_client_back', 'variables:call_client_back']);
+		expect([...s.store.tasks.values()].map((t) => [t.elementId, new Date(t.dueAt ?? 0).toISOString()])).toEqual([['call_client_back', '2026-01-02T09:00:00.000Z']]);
+		await s.complete('call_client_back');
+		expect(s.take()).toEqual(['completed:call_client_back', 'flow:f2', 'activated:called_back', 'completed:called_back', 'instance:completed']);
+	});
 });

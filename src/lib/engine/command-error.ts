@@ -6,6 +6,7 @@ export type CommandErrorCode =
 	| 'instance-not-active'
 	| 'task-not-found'
 	| 'task-already-completed'
+	| 'task-has-incident'
 	| 'invalid-outcome'
 	| 'missing-field'
 	| 'job-not-found'

@@ -1,6 +1,6 @@
 import { FeelDateTime, FeelDuration } from 'feelin';
 import type { ExecEvent } from '../compiler/executable';
-import { ExpressionError, type VariableSource } from '../expression';
+import { ExpressionError, type Expression, type VariableSource } from '../expression';
 import type { Wait } from '../instance-state';
 import { addDuration, parseCycle, parseDateTime, parseDuration } from '../iso-time';
 import { ModelError } from './incidents';
@@ -25,6 +25,24 @@ export function scheduleTimer(event: TimerEvent, element: string, now: number, v
 	const period = text.slice(text.lastIndexOf('/') + 1);
 	const first = cycle.start !== undefined ? Math.max(cycle.start, now) : addDuration(now, cycle.period);
 	return { k: 't', e: element, due: first, rep: cycle.repetitions < 0 ? -1 : cycle.repetitions - 1, per: period };
+}
+
+/**
+ * The deadline of a user task (`potok:task due`): an ISO 8601 duration from now, or an expression
+ * giving either a duration from now or the date and time itself
+ * (`=date and time(callback_at) - duration("PT1H")`).
+ */
+export function scheduleDeadline(value: string, expression: Expression | undefined, element: string, now: number, vars: VariableSource): number {
+	const result = expression ? expression.evaluate(vars) : value;
+	const text = result instanceof FeelDateTime || result instanceof FeelDuration ? String(result) : result;
+	if (typeof text === 'string') {
+		const duration = parseDuration(text);
+		if (duration) return addDuration(now, duration);
+		const at = parseDateTime(text);
+		if (at !== undefined) return at;
+	}
+	if (!expression) throw new ModelError(`Deadline of ${element}: \`${value}\` is not an ISO 8601 duration`);
+	throw new ExpressionError(expression.source, `expected a date and time or a duration, but it was ${JSON.stringify(text ?? null)}`);
 }
 
 /** The next firing of a cycle, or undefined when the repetitions are used up. */

@@ -26,6 +26,9 @@ export async function completeTask(uow: UnitOfWork, input: CompleteTaskInput): P
 		throw new CommandError('task-not-found', `No task ${input.instanceId}/${input.tokenId}`);
 	}
 	const element = rt.element(token);
+	if (element.kind === 'userTask' && token.s === 'i' && token.inc) {
+		throw new CommandError('task-has-incident', `${element.id} is stopped by an incident (${token.inc.message}); resolve it first`);
+	}
 	if (element.kind !== 'userTask' || token.s !== 'w' || (element.loop?.kind === 'multi' && !token.it)) {
 		throw new CommandError('task-not-found', `${input.instanceId}/${input.tokenId} is not an open user task`);
 	}

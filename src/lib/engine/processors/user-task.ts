@@ -1,5 +1,5 @@
 import { runGuarded } from '../behaviors/incidents';
-import { scheduleTimer } from '../behaviors/timers';
+import { scheduleDeadline } from '../behaviors/timers';
 import { compileExpression } from '../expression';
 import type { ElementProcessor } from './processor';
 
@@ -13,13 +13,7 @@ export const userTaskProcessor: ElementProcessor = {
 		if (due) {
 			runGuarded(rt, token, 'enter', () => {
 				const value = due.trim();
-				const wait = scheduleTimer(
-					{ type: 'timer', kind: 'duration', value, ...(value.startsWith('=') ? { expression: compileExpression(value) } : {}) },
-					element.id,
-					rt.now,
-					rt.vars(token)
-				);
-				if (wait.due !== undefined) token.due = wait.due;
+				token.due = scheduleDeadline(value, value.startsWith('=') ? compileExpression(value) : undefined, element.id, rt.now, rt.vars(token));
 			});
 		}
 	}

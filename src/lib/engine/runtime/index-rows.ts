@@ -36,7 +36,8 @@ export function collectIndex(state: InstanceState, def: ExecutableDefinition): M
 			const row: JobRow = { id, instanceId, tokenId: token.id, elementId: token.el, type: job.type, retries: job.retries, dueAt: job.due, inputs: job.inputs ?? {} };
 			index.set(`j:${id}`, { table: 'jobs', row, sig: `${job.retries}|${job.due}` });
 		}
-		if (token.s === 'w' || token.s === 'i') {
+		// a task stopped by an incident is not open: it cannot be completed until the incident is resolved
+		if (token.s === 'w') {
 			const element = def.elements.get(token.el);
 			if (element?.kind === 'userTask' && !(element.loop?.kind === 'multi' && !token.it)) {
 				const id = `${instanceId}/${token.id}`;
