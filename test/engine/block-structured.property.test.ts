@@ -194,5 +194,5 @@ describe('generated block-structured diagrams', () => {
 			}),
 			{ numRuns: 150 }
 		);
-	});
+	}, 120_000); // 150 diagrams, each in its own libsql file on that store
 });

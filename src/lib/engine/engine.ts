@@ -106,21 +106,25 @@ export class Engine implements EngineContext {
 
 	/**
 	 * Fires every timer due now, earliest first, each in its own command. Timers are claimed with a
-	 * lease first, so another process running the same loop does not fire them too.
+	 * lease first, so another process running the same loop does not fire them too. The commands
+	 * are issued at once, in due order, so a store may commit them together (they still run one by
+	 * one, in that order).
 	 */
 	async fireDueTimers(limit = 1000, leaseMs = 30_000): Promise<{ fired: number; records: RecordInput[] }> {
 		const now = this.clock.now();
 		const claimed = await this.store.transaction((tx) => tx.claimDueTimers(now, limit, now + leaseMs));
-		const records: RecordInput[] = [];
-		let fired = 0;
-		for (const timer of claimed) {
-			const result = await this.command((uow) => fireTimer(uow, timer));
-			records.push(...result.records);
-			if (result.value) fired++;
-			// a timer whose wait is gone (stale row) is dropped
-			else await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
-		}
-		return { fired, records };
+		const settled = await Promise.allSettled(
+			claimed.map(async (timer) => {
+				const result = await this.command((uow) => fireTimer(uow, timer));
+				// a timer whose wait is gone (stale row) is dropped
+				if (!result.value) await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
+				return result;
+			})
+		);
+		const failed = settled.find((s) => s.status === 'rejected');
+		if (failed) throw failed.reason;
+		const results = settled.map((s) => (s as PromiseFulfilledResult<CommandResult<boolean>>).value);
+		return { fired: results.filter((r) => r.value).length, records: results.flatMap((r) => r.records) };
 	}
 
 	/** Leases due jobs (of one robot type, or all) to a worker. */

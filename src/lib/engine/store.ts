@@ -11,6 +11,10 @@ import type { EngineRecord, RecordInput } from './records';
  *   instance rows (each with an optimistic version check), history records, and the index rows
  *   derived from the instances (timers, message/signal subscriptions, jobs, open user tasks). If
  *   `fn` throws, nothing may be written. A libsql store maps this to `BEGIN IMMEDIATE … COMMIT`.
+ * - A store may run transactions issued at the same time one after another inside one database
+ *   transaction (group commit), each behind a savepoint, as long as each sees the ones before it
+ *   and `transaction` resolves only once its writes are committed. So `fn` must never wait for
+ *   another transaction of the same store.
  * - `apply` must throw `VersionConflictError` when an instance's stored version is not
  *   `expectedVersion` (0 means "must not exist yet"); the engine then retries the whole command.
  * - Records arrive in order without `seq`; the store appends them and assigns an increasing `seq`.

@@ -85,8 +85,8 @@ describe('engine durability on a libsql file', () => {
 					expect(openTasks, `${id} waits in exactly one task`).toBe(1);
 				}
 			}
-			// the last worker's predecessors' open tasks were completed on restart: at most one is open now
-			expect(tasks.length).toBeLessThanOrEqual(1);
+			// the last worker's predecessors' open tasks were completed on restart: at most one per loop is open now
+			expect(tasks.length).toBeLessThanOrEqual(8);
 		} finally {
 			db.close();
 		}

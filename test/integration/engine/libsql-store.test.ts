@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBpmn } from '$lib/bpmn';
-import { Engine, MemoryStore, VirtualClock, VersionConflictError, type RecordInput, type Store, type TaskRow, type TimerRow } from '$lib/engine';
+import { Engine, MemoryStore, VirtualClock, VersionConflictError, emptyChanges, type RecordInput, type Store, type TaskRow, type TimerRow } from '$lib/engine';
 import { LibsqlStore } from '$lib/server/engine-store/libsql-store';
 import { tempDatabase } from '../../helpers/temp-db';
 
@@ -142,5 +142,43 @@ describe('libsql engine store', () => {
 		});
 		await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
 		expect(await store.records({})).toEqual(before);
+	});
+
+	it('refuses to create an instance whose id exists already', async () => {
+		const store = new LibsqlStore(db, 'tenant-clash');
+		const parsed = await parseBpmn(readFileSync(join(FIXTURES, 'user-task.bpmn'), 'utf8'));
+		if (!parsed.ok) throw new Error('fixture does not parse');
+		const engine = new Engine({ store, clock: new VirtualClock() });
+		await engine.deploy(parsed.model);
+		const { value: id } = await engine.startInstance({ processId: parsed.model.processes[0]!.id });
+		const before = await store.records({});
+		const row = (await store.transaction(async (tx) => tx.loadInstance(id)))!;
+		const clash = store.transaction(async (tx) => {
+			const changes = emptyChanges();
+			changes.instances.push({ row: { ...row, version: 1 }, expectedVersion: 0 });
+			changes.records.push({ at: 0, instance: id, event: 'instance.started' });
+			await tx.apply(changes);
+		});
+		await expect(clash).rejects.toBeInstanceOf(VersionConflictError);
+		expect(await store.records({})).toEqual(before);
+	});
+
+	it('writes text with quotes, NUL and any Unicode exactly as given (correlation keys come from outside)', async () => {
+		const store = new LibsqlStore(db, "tenant-'quoted'");
+		const parsed = await parseBpmn(readFileSync(join(FIXTURES, 'message-catch.bpmn'), 'utf8'));
+		if (!parsed.ok) throw new Error('fixture does not parse');
+		const engine = new Engine({ store, clock: new VirtualClock() });
+		await engine.deploy(parsed.model);
+		const key = "o'rder'); drop table engine_instances; --\u0000 ключ 🧾";
+		const variables = { note: "it's \u0000 fine", nested: { emoji: '🧾', quote: "''" } };
+
+		await engine.correlateMessage({ name: 'payment.received', correlationKey: key, variables, timeToLive: 'PT1H' });
+		const { value: id } = await engine.startInstance({ processId: 'wait_payment', variables: { orderId: key } });
+
+		const history = await store.records({ instanceId: id });
+		expect(history.at(-1)?.event).toBe('instance.completed');
+		expect(history.find((r) => r.event === 'variables.changed')?.variables).toEqual(variables);
+		const state = await store.transaction((tx) => tx.loadInstance(id));
+		expect(state?.state.tokens[0]?.v).toEqual({ orderId: key, ...variables });
 	});
 });

@@ -1,10 +1,9 @@
-import type { InStatement, Transaction } from '@libsql/client';
+import type { Transaction } from '@libsql/client';
 import type { EngineRecord } from '$lib/engine/records';
 import {
 	VersionConflictError,
 	type DefinitionRow,
 	type HistoryReader,
-	type IndexChanges,
 	type Store,
 	type StoreChanges,
 	type StoreTx,
@@ -14,18 +13,25 @@ import {
 import type { Database } from '../db';
 import { newId } from '../ids';
 import * as rows from './rows';
+import { GroupCommit } from './group-commit';
+import { writeScript } from './write-script';
 
 /**
- * The engine's Store on libsql: one `BEGIN IMMEDIATE` transaction per engine
- * command (queued with the app's other writers), instance rows with an
- * optimistic version, index rows replaced whole, records appended. A store is
- * scoped to one tenant (workspace): nothing of another tenant is visible.
- * Published definitions are immutable, so they are cached once read.
+ * The engine's Store on libsql. Each engine command runs in a `BEGIN IMMEDIATE`
+ * transaction (queued with the app's other writers) that it may share with the
+ * commands issued at the same time (group commit, see group-commit.ts); it is
+ * answered once that transaction has committed. A command's writes — instance
+ * rows with an optimistic version, records appended, index rows replaced whole —
+ * go to the database as one SQL script (write-script.ts), so a command costs
+ * its reads plus one driver call. A store is scoped to one tenant (workspace):
+ * nothing of another tenant is visible. Published definitions are immutable, so
+ * they are cached once read.
  */
 export class LibsqlStore implements Store, HistoryReader {
 	readonly #definitions = new Map<string, DefinitionRow>();
 
 	readonly #newInstanceId: () => string;
+	readonly #commits: GroupCommit;
 
 	/**
 	 * `options.newInstanceId` replaces the random instance ids (the conformance suite and the CLI
@@ -37,10 +43,16 @@ export class LibsqlStore implements Store, HistoryReader {
 		options: { newInstanceId?: () => string } = {}
 	) {
 		this.#newInstanceId = options.newInstanceId ?? newId;
+		this.#commits = GroupCommit.of(database);
 	}
 
-	transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-		return this.database.writeRaw((sql) => fn(this.#tx(sql)));
+	async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+		// definitions read inside the command are cached once it has committed: one read from a group
+		// whose commit then failed might not exist
+		const read = new Map<string, DefinitionRow>();
+		const value = await this.#commits.run((sql) => fn(this.#tx(sql, read)));
+		for (const [key, row] of read) this.#definitions.set(key, row);
+		return value;
 	}
 
 	async records(filter: { instanceId?: string; definitionKey?: string; afterSeq?: number }): Promise<EngineRecord[]> {
@@ -77,17 +89,21 @@ export class LibsqlStore implements Store, HistoryReader {
 		return rs.rows.map(rows.toTimer);
 	}
 
-	#tx(sql: Transaction): StoreTx {
+	#tx(sql: Transaction, read: Map<string, DefinitionRow>): StoreTx {
 		const tenant = this.tenant;
 		const one = async (q: string, args: (string | number | null)[]) => (await sql.execute({ sql: q, args })).rows[0];
 		const all = async (q: string, args: (string | number | null)[]) => (await sql.execute({ sql: q, args })).rows;
 		const newDefinitions: DefinitionRow[] = [];
-		const cacheKey = (key: string) => `${tenant}\u0000${key}`;
-
-		const toDefinition = (r: NonNullable<Awaited<ReturnType<typeof one>>>): DefinitionRow => {
-			const key = String(r.key);
-			const cached = this.#definitions.get(cacheKey(key));
+		// Versions of instance rows read or written in this transaction. It holds the write lock
+		// (BEGIN IMMEDIATE) from the start, so nobody else can have changed them since.
+		const readVersions = new Map<string, number>();
+		// a published definition never changes: cached by key, read once
+		const known = (key: string) => this.#definitions.get(key) ?? read.get(key) ?? newDefinitions.find((d) => d.key === key);
+		const byKey = async (key: string) => {
+			const cached = known(key);
 			if (cached) return cached;
+			const r = await one('select * from engine_definitions where tenant = ? and key = ?', [tenant, key]);
+			if (!r) return undefined;
 			const row: DefinitionRow = {
 				key,
 				processId: String(r.process_id),
@@ -95,25 +111,17 @@ export class LibsqlStore implements Store, HistoryReader {
 				model: JSON.parse(String(r.model)),
 				deployedAt: Number(r.deployed_at)
 			};
-			this.#definitions.set(cacheKey(key), row);
+			read.set(key, row);
 			return row;
 		};
 
 		return {
-			getDefinition: async (key) => {
-				const cached = this.#definitions.get(cacheKey(key)) ?? newDefinitions.find((d) => d.key === key);
-				if (cached) return cached;
-				const r = await one('select * from engine_definitions where tenant = ? and key = ?', [tenant, key]);
-				return r && toDefinition(r);
-			},
+			getDefinition: byKey,
 			latestDefinition: async (processId) => {
 				const fresh = newDefinitions.filter((d) => d.processId === processId).sort((a, b) => b.version - a.version)[0];
 				if (fresh) return fresh;
-				const r = await one(
-					'select * from engine_definitions where tenant = ? and process_id = ? order by version desc limit 1',
-					[tenant, processId]
-				);
-				return r && toDefinition(r);
+				const latest = await one('select key from engine_definitions where tenant = ? and process_id = ? order by version desc limit 1', [tenant, processId]);
+				return latest && byKey(String(latest.key));
 			},
 			putDefinition: async (row) => {
 				await sql.execute({
@@ -124,8 +132,11 @@ export class LibsqlStore implements Store, HistoryReader {
 			},
 			newInstanceId: async () => this.#newInstanceId(),
 			loadInstance: async (id) => {
-				const r = await one('select * from engine_instances where tenant = ? and id = ?', [tenant, id]);
-				return r && rows.toInstance(r);
+				const r = await one('select id, definition_key, version, status, state from engine_instances where tenant = ? and id = ?', [tenant, id]);
+				if (!r) return undefined;
+				const row = rows.toInstance(r);
+				readVersions.set(id, row.version);
+				return row;
 			},
 			messageSubscriptions: async (name, key) =>
 				(
@@ -177,143 +188,38 @@ export class LibsqlStore implements Store, HistoryReader {
 					.map(rows.toJob)
 					.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1)),
 			apply: async (changes) => {
-				await applyInstances(sql, tenant, changes);
-				const statements = [...recordStatements(tenant, changes), ...indexStatements(tenant, changes)];
-				if (statements.length > 0) await sql.batch(statements);
+				const now = Date.now();
+				const insert: StoreChanges['instances'] = [];
+				const update: StoreChanges['instances'] = [];
+				for (const change of changes.instances) {
+					if (change.expectedVersion === 0) insert.push(change);
+					else if (readVersions.get(change.row.id) === change.expectedVersion) update.push(change);
+					// read outside this transaction (or never): the version check needs its own statement
+					else await checkedUpdate(sql, tenant, change, now);
+				}
+				const script = writeScript(tenant, changes, { insert, update }, now);
+				try {
+					if (script) await sql.executeMultiple(script);
+				} catch (error) {
+					if (insert[0] && isInstanceClash(error)) throw new VersionConflictError(insert[0].row.id);
+					throw error;
+				}
+				for (const { row } of [...insert, ...update]) readVersions.set(row.id, row.version);
 			}
 		};
 	}
 }
 
-async function applyInstances(sql: Transaction, tenant: string, changes: StoreChanges): Promise<void> {
-	const now = Date.now();
-	for (const { row, expectedVersion } of changes.instances) {
-		const state = JSON.stringify(row.state);
-		const done =
-			expectedVersion === 0
-				? await sql.execute({
-						sql: `insert into engine_instances (id, tenant, definition_key, version, status, state, updated_at)
-						      values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-						args: [row.id, tenant, row.definitionKey, row.version, row.status, state, now]
-					})
-				: await sql.execute({
-						sql: 'update engine_instances set version = ?, status = ?, state = ?, updated_at = ? where id = ? and tenant = ? and version = ?',
-						args: [row.version, row.status, state, now, row.id, tenant, expectedVersion]
-					});
-		if (done.rowsAffected !== 1) throw new VersionConflictError(row.id);
-	}
+/** An instance update whose expected version is checked by the statement itself. */
+async function checkedUpdate(sql: Transaction, tenant: string, { row, expectedVersion }: StoreChanges['instances'][number], now: number): Promise<void> {
+	const done = await sql.execute({
+		sql: 'update engine_instances set version = ?, status = ?, state = ?, updated_at = ? where id = ? and tenant = ? and version = ?',
+		args: [row.version, row.status, JSON.stringify(row.state), now, row.id, tenant, expectedVersion]
+	});
+	if (done.rowsAffected !== 1) throw new VersionConflictError(row.id);
 }
 
-type Value = string | number | null;
-
-/** Rows per multi-row statement: far below SQLite's limit of bound parameters. */
-const CHUNK = 200;
-
-/** `insert … values (…), (…)` statements for many rows, in chunks. */
-function multiInsert(head: string, rows: Value[][]): InStatement[] {
-	const out: InStatement[] = [];
-	for (let i = 0; i < rows.length; i += CHUNK) {
-		const chunk = rows.slice(i, i + CHUNK);
-		const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
-		out.push({ sql: `${head} values ${chunk.map(() => tuple).join(', ')}`, args: chunk.flat() });
-	}
-	return out;
-}
-
-function recordStatements(tenant: string, changes: StoreChanges): InStatement[] {
-	return multiInsert(
-		'insert into engine_records (tenant, at, instance, event, element, element_type, token, message, variables, actor, definition, stage, status)',
-		changes.records.map((r) => [
-			tenant,
-			r.at,
-			r.instance,
-			r.event,
-			r.element ?? null,
-			r.elementType ?? null,
-			r.token ?? null,
-			r.message ?? null,
-			r.variables === undefined ? null : JSON.stringify(r.variables),
-			r.actor ?? null,
-			r.definition ?? null,
-			r.stage ?? null,
-			r.status ?? null
-		])
-	);
-}
-
-/** One table's index changes: deletions, then whole-row replacements (which also drop any lease). */
-function indexTable<Row extends { id: string }>(
-	tenant: string,
-	table: string,
-	changes: IndexChanges<Row>,
-	columns: string[],
-	values: (row: Row) => Value[]
-): InStatement[] {
-	const out: InStatement[] = [];
-	for (let i = 0; i < changes.remove.length; i += CHUNK) {
-		const ids = changes.remove.slice(i, i + CHUNK);
-		out.push({ sql: `delete from ${table} where tenant = ? and id in (${ids.map(() => '?').join(', ')})`, args: [tenant, ...ids] });
-	}
-	out.push(
-		...multiInsert(
-			`insert or replace into ${table} (tenant, id, ${columns.join(', ')})`,
-			changes.put.map((row) => [tenant, row.id, ...values(row)])
-		)
-	);
-	return out;
-}
-
-const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-
-function indexStatements(tenant: string, c: StoreChanges): InStatement[] {
-	return [
-		...indexTable(tenant, 'engine_timers', c.timers, ['instance_id', 'definition_key', 'token_id', 'element_id', 'due_at', 'repetitions'], (t) => [
-			orNull(t.instanceId),
-			orNull(t.definitionKey),
-			orNull(t.tokenId),
-			t.elementId,
-			t.dueAt,
-			orNull(t.repetitions)
-		]),
-		...indexTable(
-			tenant,
-			'engine_message_subscriptions',
-			c.messageSubscriptions,
-			['name', 'correlation_key', 'instance_id', 'definition_key', 'token_id', 'element_id', 'created_at'],
-			(s) => [s.name, s.correlationKey, orNull(s.instanceId), orNull(s.definitionKey), orNull(s.tokenId), s.elementId, s.createdAt]
-		),
-		...indexTable(tenant, 'engine_signal_subscriptions', c.signalSubscriptions, ['name', 'instance_id', 'definition_key', 'token_id', 'element_id'], (s) => [
-			s.name,
-			orNull(s.instanceId),
-			orNull(s.definitionKey),
-			orNull(s.tokenId),
-			s.elementId
-		]),
-		...indexTable(tenant, 'engine_jobs', c.jobs, ['instance_id', 'token_id', 'element_id', 'type', 'retries', 'due_at', 'inputs'], (j) => [
-			j.instanceId,
-			j.tokenId,
-			j.elementId,
-			j.type,
-			j.retries,
-			j.dueAt,
-			JSON.stringify(j.inputs)
-		]),
-		...indexTable(tenant, 'engine_tasks', c.tasks, ['instance_id', 'token_id', 'element_id', 'name', 'created_at', 'stage', 'assignment', 'due_at'], (t) => [
-			t.instanceId,
-			t.tokenId,
-			t.elementId,
-			orNull(t.name),
-			t.createdAt,
-			orNull(t.stage),
-			t.assignment === undefined ? null : JSON.stringify(t.assignment),
-			orNull(t.dueAt)
-		]),
-		...indexTable(tenant, 'engine_buffered_messages', c.bufferedMessages, ['name', 'correlation_key', 'variables', 'created_at', 'expires_at'], (m) => [
-			m.name,
-			m.correlationKey,
-			JSON.stringify(m.variables),
-			m.createdAt,
-			m.expiresAt
-		])
-	];
+/** A new instance row whose id exists already: somebody else created it first. */
+function isInstanceClash(error: unknown): boolean {
+	return error instanceof Error && /constraint/i.test(error.message) && error.message.includes('engine_instances.id');
 }

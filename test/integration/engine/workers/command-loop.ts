@@ -1,7 +1,7 @@
 /**
  * A worker for the durability test: starts instances and completes their task
- * in a loop against a libsql file, printing an acknowledgement after each
- * command returns. The parent kills it with SIGKILL at random moments.
+ * in eight concurrent loops against a libsql file, printing an acknowledgement
+ * after each command returns. The parent kills it with SIGKILL at random moments.
  * On start it first finishes the tasks a killed predecessor left open.
  */
 import { parseBpmn } from '$lib/bpmn';
@@ -34,13 +34,20 @@ for (const task of await store.openTasks()) {
 	ack(`completed ${task.instanceId}`);
 }
 ack('ready');
+// Several loops at once, as several people would: their commands share transactions (group
+// commit), so a kill also lands between a command and the commit of its group.
 // Bounded, and gone with its parent: an orphaned worker must never run on by itself.
+const LOOPS = 8;
 const parent = process.ppid;
-for (let i = 0; i < 5000 && process.ppid === parent; i++) {
-	const { value: id } = await engine.startInstance({ processId: 'call_lead' });
-	ack(`started ${id}`);
-	const [task] = (await store.openTasks()).filter((t) => t.instanceId === id);
-	if (!task) throw new Error(`Expected a task for ${id}`);
-	await engine.completeTask({ instanceId: id, tokenId: task.tokenId });
-	ack(`completed ${id}`);
-}
+await Promise.all(
+	Array.from({ length: LOOPS }, async () => {
+		for (let i = 0; i < 5000 / LOOPS && process.ppid === parent; i++) {
+			const { value: id } = await engine.startInstance({ processId: 'call_lead' });
+			ack(`started ${id}`);
+			const [task] = (await store.openTasks()).filter((t) => t.instanceId === id);
+			if (!task) throw new Error(`Expected a task for ${id}`);
+			await engine.completeTask({ instanceId: id, tokenId: task.tokenId });
+			ack(`completed ${id}`);
+		}
+	})
+);
