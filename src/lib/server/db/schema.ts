@@ -3,3 +3,4 @@ export * from './schema/auth';
 export * from './schema/workspaces';
 export * from './schema/engine';
 export * from './schema/processes';
+export * from './schema/crm';
