@@ -20,7 +20,10 @@ export const ERROR_STATUS = {
 	diagram_hostile: 400,
 	too_large: 413,
 	revision_conflict: 409,
-	throttled: 429
+	throttled: 429,
+	field_type_change: 409,
+	system_field: 409,
+	record_merged: 409
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -4,6 +4,7 @@ import type { Database, Tx } from '../db';
 import { memberships, workspaces } from '../db/schema';
 import type { Role } from '../access/roles';
 import { newId } from '../ids';
+import { seedCrmTx } from '../crm/entity-types';
 
 export const workspaceNameSchema = z.string().trim().min(1, 'required').max(120);
 
@@ -14,6 +15,7 @@ export async function createWorkspaceTx(tx: Tx, ownerId: string, name: string, n
 	await tx
 		.insert(memberships)
 		.values({ id: newId(), workspaceId: id, userId: ownerId, roles: ['owner'], createdAt: now });
+	await seedCrmTx(tx, id, now);
 	return id;
 }
 
