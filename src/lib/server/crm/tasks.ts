@@ -84,9 +84,10 @@ export async function createTaskTx(tx: Tx, actor: CrmActor, input: TaskCreateInp
 
 /** Creates a task by hand; the records it is about must be visible to the person. */
 export async function createTask(database: Database, scope: WorkspaceScope, input: TaskCreateInput): Promise<string> {
+	const data = taskCreateSchema.parse(input);
 	return database.write(async (tx) => {
-		for (const recordId of input.recordIds ?? []) await requireVisibleRecord(tx, scope, recordId);
-		return createTaskTx(tx, { workspaceId: scope.workspaceId, userId: scope.userId }, input);
+		for (const recordId of data.recordIds) await requireVisibleRecord(tx, scope, recordId);
+		return createTaskTx(tx, { workspaceId: scope.workspaceId, userId: scope.userId }, data);
 	});
 }
 
