@@ -110,7 +110,7 @@ export function expressionWords(expression: string, label: (key: string) => stri
 		.split(/("(?:[^"\\]|\\.)*")/)
 		.map((piece, i) => {
 			if (i % 2 === 1) return piece;
-			let out = piece.replace(/\brecord\.([A-Za-z_][\w]*)/g, (_, key: string) => `«${label(key) ?? key}»`);
+			let out = piece.replace(/\brecord\.([A-Za-z_][\w]*)/g, (_, key: string) => quote(label(key) ?? key, locale));
 			if (locale === 'ru') {
 				out = out
 					.replace(/\band\b/g, 'и')
@@ -123,6 +123,10 @@ export function expressionWords(expression: string, label: (key: string) => stri
 			return out;
 		})
 		.join('');
+}
+
+function quote(name: string, locale: SpecLocale): string {
+	return locale === 'ru' ? `«${name}»` : `“${name}”`;
 }
 
 function unquote(literal: string): string {
