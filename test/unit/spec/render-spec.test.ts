@@ -139,6 +139,20 @@ describe('renderSpecPdf', () => {
 		expect(pdf).toMatch(/\/FontFile2 /);
 	});
 
+	it('keeps a short stage on one page with its heading, and the section heading with the first stage', async () => {
+		// Diagrams of several heights move the stages across page ends.
+		for (const height of [300, 700, 1100, 1500]) {
+			const { pageTexts } = await pdfText(await renderSpecPdf(doc, { diagramPng: makePng(1200, height) }));
+			const pageOf = (needle: string) => pageTexts.findIndex((page) => normalize(page).includes(needle));
+			expect(pageOf('Стадии Стадия 1. Новая заявка'), `diagram height ${height}`).toBeGreaterThanOrEqual(0);
+			for (const stage of doc.stages) {
+				const heading = pageOf(`Стадия ${stage.number}. ${stage.name} Стадия ${stage.name}`);
+				expect(heading, `stage ${stage.number}, diagram height ${height}`).toBeGreaterThanOrEqual(0);
+				expect(normalize(pageTexts[heading] ?? ''), `stage ${stage.number}, diagram height ${height}`).toContain(normalize(stage.events[0]?.text ?? 'Таймеры и триггеры —'));
+			}
+		}
+	});
+
 	it('draws a PNG diagram as an image and an English document in English', async () => {
 		const english = await buildSpec(salesFunnelInput({ locale: 'en' }));
 		const pdf = await renderSpecPdf(english, { diagramPng: diagramPng });

@@ -63,7 +63,7 @@ export async function renderSpecPdf(doc: SpecDocument, options: { diagramPng?: U
 			label: { bold: true },
 			mono: { font: 'DejaVuMono', fontSize: 7.5 }
 		},
-		content: blocks.map((block) => renderBlock(block, diagram)),
+		content: content(blocks, diagram),
 		footer: (current, count) => ({
 			text: `${doc.subtitle} · SHA-256 ${doc.sha256.slice(0, 16)}… · ${page} ${current} ${of} ${count}`,
 			alignment: 'right',
@@ -75,6 +75,27 @@ export async function renderSpecPdf(doc: SpecDocument, options: { diagramPng?: U
 		pageBreakBefore: (node, nodes) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0
 	};
 	return pdfmake.createPdf(definition).getBuffer();
+}
+
+/**
+ * The blocks as pdfmake content. A section heading right before a stage that is kept together
+ * goes into the same unbreakable block: pdfmake's pageBreakBefore does not see that the stage
+ * moved to the next page, and would leave the heading alone at the bottom.
+ */
+function content(blocks: SpecBlock[], diagram: PdfContent | undefined): PdfContent[] {
+	const out: PdfContent[] = [];
+	for (let i = 0; i < blocks.length; i++) {
+		const block = blocks[i];
+		const next = blocks[i + 1];
+		if (!block) continue;
+		if (block.kind === 'heading' && !block.pageBreak && next?.kind === 'stage' && next.keepTogether) {
+			out.push({ stack: [renderBlock(block, diagram), renderBlock(next, diagram)], unbreakable: true });
+			i++;
+		} else {
+			out.push(renderBlock(block, diagram));
+		}
+	}
+	return out;
 }
 
 function renderBlock(block: SpecBlock, diagram: PdfContent | undefined): PdfContent {

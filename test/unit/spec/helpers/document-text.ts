@@ -16,19 +16,20 @@ export function docxText(docx: Uint8Array): string {
 }
 
 /** The text of every page of a PDF, read back with pdf.js; a line break becomes a space. */
-export async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
+export async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string; pageTexts: string[] }> {
 	const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
-	const parts: string[] = [];
+	const pageTexts: string[] = [];
 	for (let n = 1; n <= document.numPages; n++) {
 		const content = await (await document.getPage(n)).getTextContent();
+		const parts: string[] = [];
 		for (const item of content.items) {
 			if ('str' in item) parts.push(item.str, item.hasEOL ? ' ' : '');
 		}
-		parts.push('\n');
+		pageTexts.push(parts.join(''));
 	}
 	const pages = document.numPages;
 	await document.destroy();
-	return { pages, text: parts.join('') };
+	return { pages, text: pageTexts.join('\n'), pageTexts };
 }
 
 /** The text of an HTML page: tags dropped, entities decoded. */
