@@ -7,8 +7,8 @@ import type {
 	SignalSubscriptionRow,
 	TaskRow,
 	TimerRow
-} from '$lib/engine/store';
-import type { EngineRecord } from '$lib/engine/records';
+} from '../../engine/store';
+import type { EngineRecord } from '../../engine/records';
 
 /** Adapters between SQL rows and the engine's row types (SQL NULL ↔ absent). */
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));

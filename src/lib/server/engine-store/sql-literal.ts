@@ -13,13 +13,14 @@ export function sqlLiteral(value: SqlValue): string {
 		if (!Number.isFinite(value)) throw new Error(`Expected a finite number to write, but got ${value}`);
 		return String(value);
 	}
-	if (value.includes('\u0000')) return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
-	return `'${value.replaceAll("'", "''")}'`;
+	if (value.indexOf('\u0000') >= 0) return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
+	return value.indexOf("'") >= 0 ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
 }
 
-/** `(a, b, c)` of literals. */
-export function sqlTuple(values: SqlValue[]): string {
+/** `(a, b, c)` of the literals of `values` at `columns` (all of them by default). */
+export function sqlTuple(values: SqlValue[], columns?: number[]): string {
 	let out = '(';
-	for (let i = 0; i < values.length; i++) out += (i === 0 ? '' : ', ') + sqlLiteral(values[i] as SqlValue);
+	const n = columns ? columns.length : values.length;
+	for (let i = 0; i < n; i++) out += (i === 0 ? '' : ', ') + sqlLiteral(values[columns ? (columns[i] as number) : i] as SqlValue);
 	return out + ')';
 }

@@ -1,4 +1,4 @@
-import type { IndexChanges, StoreChanges } from '$lib/engine/store';
+import type { IndexChanges, StoreChanges } from '../../engine/store';
 import { sqlLiteral, sqlTuple, type SqlValue } from './sql-literal';
 
 /**
@@ -17,7 +17,9 @@ export function writeScript(tenant: string, changes: StoreChanges, instances: { 
 	if (instances.insert.length > 0) {
 		out.push(
 			...multiInsert(
-				'insert into engine_instances (id, tenant, definition_key, version, status, state, updated_at)',
+				'insert',
+				'engine_instances',
+				['id', 'tenant', 'definition_key', 'version', 'status', 'state', 'updated_at'],
 				instances.insert.map(({ row }) => [row.id, tenant, row.definitionKey, row.version, row.status, JSON.stringify(row.state), now])
 			)
 		);
@@ -30,7 +32,9 @@ export function writeScript(tenant: string, changes: StoreChanges, instances: { 
 	}
 	out.push(
 		...multiInsert(
-			'insert into engine_records (tenant, at, instance, event, element, element_type, token, message, variables, actor, definition, stage, status)',
+			'insert',
+			'engine_records',
+			['tenant', 'at', 'instance', 'event', 'element', 'element_type', 'token', 'message', 'variables', 'actor', 'definition', 'stage', 'status'],
 			changes.records.map((r) => [
 				tenant,
 				r.at,
@@ -103,9 +107,21 @@ export function writeScript(tenant: string, changes: StoreChanges, instances: { 
 /** Rows per statement, to keep each statement a modest size. */
 const CHUNK = 200;
 
-function multiInsert(head: string, rows: SqlValue[][]): string[] {
+/**
+ * `insert … values (…), (…)` in chunks. Columns that are NULL in every row of a chunk are left out
+ * (they default to NULL): compiling the statement is most of its cost, and it grows with the
+ * number of values.
+ */
+function multiInsert(verb: string, table: string, columns: string[], rows: SqlValue[][]): string[] {
 	const out: string[] = [];
-	for (let i = 0; i < rows.length; i += CHUNK) out.push(`${head} values ${rows.slice(i, i + CHUNK).map(sqlTuple).join(', ')}`);
+	for (let i = 0; i < rows.length; i += CHUNK) {
+		const chunk = rows.slice(i, i + CHUNK);
+		const used: number[] = [];
+		for (let c = 0; c < columns.length; c++) if (chunk.some((row) => row[c] !== null)) used.push(c);
+		let sql = `${verb} into ${table} (${used.map((c) => columns[c]).join(', ')}) values `;
+		for (let r = 0; r < chunk.length; r++) sql += (r === 0 ? '' : ', ') + sqlTuple(chunk[r] as SqlValue[], used);
+		out.push(sql);
+	}
 	return out;
 }
 
@@ -114,7 +130,7 @@ function index<Row extends { id: string }>(out: string[], tenant: string, table:
 	for (let i = 0; i < changes.remove.length; i += CHUNK) {
 		out.push(`delete from ${table} where tenant = ${sqlLiteral(tenant)} and id in ${sqlTuple(changes.remove.slice(i, i + CHUNK))}`);
 	}
-	out.push(...multiInsert(`insert or replace into ${table} (tenant, id, ${columns.join(', ')})`, changes.put.map((row) => [tenant, row.id, ...values(row)])));
+	out.push(...multiInsert('insert or replace', table, ['tenant', 'id', ...columns], changes.put.map((row) => [tenant, row.id, ...values(row)])));
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
