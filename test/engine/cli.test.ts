@@ -1,15 +1,33 @@
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/lib/cli/main';
+import { tempDbPath } from '../helpers/temp-db';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
+const databases: string[] = [];
+afterAll(() => {
+	for (const path of databases) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+});
+
+/** A fresh path for `--db`, deleted after the tests. */
+function dbFile(): string {
+	const path = tempDbPath('cli');
+	databases.push(path);
+	return path;
+}
+
+/**
+ * Runs the CLI in this process. With POTOK_ENGINE_STORE=libsql (the engine-libsql test project),
+ * every `potok run` gets `--db` with a fresh file, so each case here also runs on the libsql store.
+ */
 async function potok(...args: string[]): Promise<{ code: number; out: string[]; err: string }> {
 	const out: string[] = [];
 	const err: string[] = [];
-	const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+	const onLibsql = process.env.POTOK_ENGINE_STORE === 'libsql' && args[0] === 'run' && !args.includes('--db');
+	const code = await main(onLibsql ? [...args, '--db', dbFile()] : args, { out: (l) => out.push(l), err: (l) => err.push(l) });
 	return { code, out, err: err.join('\n') };
 }
 
@@ -81,6 +99,33 @@ describe('potok run', () => {
 		const { code, out } = await potok('run', join(fixtures, 'call-activity.bpmn'), '--process', 'sale', '--script', steps);
 		expect(code).toBe(0);
 		expect(out.map((l) => JSON.parse(l)).filter((l) => l.event === 'instance.completed').map((l) => l.instance)).toEqual(['2', '1']);
+	});
+
+	it('runs on a libsql file with --db: the same records as in memory, and a later run carries on with what the file holds', async () => {
+		const db = dbFile();
+		const inMemory: string[] = [];
+		expect(await main(['run', join(fixtures, 'user-task.bpmn')], { out: (l) => inMemory.push(l), err: () => {} })).toBe(0);
+
+		const first = await potok('run', join(fixtures, 'user-task.bpmn'), '--db', db);
+
+		expect(first).toEqual({ code: 0, out: inMemory, err: '' });
+		const second = await potok('run', join(fixtures, 'user-task.bpmn'), '--db', db, '--script', script([{ complete: 'call_lead_task' }, { expectWaiting: ['call_lead_task'] }]));
+		expect(second.err).toBe('');
+		expect(second.code).toBe(0);
+		const lines = second.out.map((l) => JSON.parse(l));
+		expect(lines[0]).toMatchObject({ seq: 1, instance: '2', element: 'lead_arrived', event: 'activated' });
+		expect(lines.filter((l) => l.instance === '1').map((l) => `${l.element ?? '-'} ${l.event}`)).toEqual([
+			'call_lead_task completed',
+			'lead_called activated',
+			'lead_called completed',
+			'- instance.completed'
+		]);
+	});
+
+	it('says so and exits 2 when the --db file cannot be opened', async () => {
+		const { code, err } = await potok('run', join(fixtures, 'user-task.bpmn'), '--db', join(fixtures, 'user-task.bpmn', 'not-a-folder.db'));
+		expect(code).toBe(2);
+		expect(err).toMatch(/^potok run: cannot use --db .*not-a-folder\.db: /);
 	});
 
 	it('rejects a script step it does not know, naming the step', async () => {

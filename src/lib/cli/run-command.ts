@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describeIssues, scriptSchema } from './script';
+import { openLibsqlSimulationStore } from './libsql-simulation-store';
+import type { SimulationStore } from './simulation-store';
 import { SimulationError, Simulator } from './simulator';
 
 export interface RunOptions {
@@ -22,10 +24,6 @@ export interface Io {
  * script fails (an expectWaiting mismatch included), 0 otherwise — incidents included.
  */
 export async function runCommand(options: RunOptions, io: Io): Promise<number> {
-	if (options.db) {
-		io.err('potok run: --db needs the libsql store, which is not available in this build yet; run without --db (in memory).');
-		return 2;
-	}
 	let variables: Record<string, unknown> = {};
 	if (options.vars) {
 		const parsed = z.record(z.string(), z.unknown()).safeParse(safeJson(options.vars));
@@ -44,9 +42,19 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
 		}
 		script = parsed.data;
 	}
-	const simulator = new Simulator((line) => io.out(JSON.stringify(line)));
+	const xml = await readFile(options.file, 'utf8');
+	let store: SimulationStore | undefined;
+	if (options.db) {
+		try {
+			store = await openLibsqlSimulationStore(options.db);
+		} catch (error) {
+			io.err(`potok run: cannot use --db ${options.db}: ${(error as Error).message}`);
+			return 2;
+		}
+	}
+	const simulator = new Simulator((line) => io.out(JSON.stringify(line)), store);
 	try {
-		await simulator.deploy(await readFile(options.file, 'utf8'));
+		await simulator.deploy(xml);
 		await simulator.start(options.process, variables);
 		for (const [index, step] of script.entries()) await simulator.apply(step, index);
 		return 0;
@@ -56,6 +64,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
 			return 1;
 		}
 		throw error;
+	} finally {
+		await simulator.store.close();
 	}
 }
 

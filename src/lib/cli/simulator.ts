@@ -3,26 +3,32 @@ import { formatIssue, type ProcessModel } from '../bpmn/process-model';
 import { VirtualClock } from '../engine/clock';
 import { Engine } from '../engine/engine';
 import { addDuration, parseDuration } from '../engine/iso-time';
-import { MemoryStore } from '../engine/memory-store';
 import type { ScriptStep } from './script';
 import { toOutputLine, type OutputLine } from './output';
+import { memorySimulationStore, type SimulationStore } from './simulation-store';
 
 /** A failure of the model or the script: the CLI prints it on stderr and exits 1. */
 export class SimulationError extends Error {}
 
 /**
- * Runs diagrams the way `potok run` and `potok test` do: an in-memory store on a virtual clock that
- * starts at 2026-01-01T00:00:00Z. Robots are simulated: their jobs succeed as soon as they are due.
+ * Runs diagrams the way `potok run` and `potok test` do: an in-memory store (or a libsql file) on a
+ * virtual clock that starts at 2026-01-01T00:00:00Z. Robots are simulated: their jobs succeed as
+ * soon as they are due.
  */
 export class Simulator {
-	readonly store = new MemoryStore();
 	readonly clock = new VirtualClock('2026-01-01T00:00:00Z');
-	readonly engine = new Engine({ store: this.store, clock: this.clock });
+	readonly engine: Engine;
 	readonly lines: OutputLine[] = [];
-	#printed = 0;
+	#printed: number;
 	#processes: ProcessModel[] = [];
 
-	constructor(private readonly onLine: (line: OutputLine) => void = () => {}) {}
+	constructor(
+		private readonly onLine: (line: OutputLine) => void = () => {},
+		readonly store: SimulationStore = memorySimulationStore()
+	) {
+		this.engine = new Engine({ store: store.store, clock: this.clock });
+		this.#printed = store.lastSeq;
+	}
 
 	/** Parses and deploys a BPMN document; any parse or compile issue is a SimulationError. */
 	async deploy(xml: string): Promise<void> {
@@ -48,10 +54,10 @@ export class Simulator {
 		const where = `script step ${index + 1}`;
 		try {
 			if ('complete' in step) {
-				const task = [...this.store.tasks.values()]
+				const task = (await this.store.tasks())
 					.filter((t) => t.elementId === step.complete)
 					.sort((a, b) => a.createdAt - b.createdAt || Number(a.instanceId) - Number(b.instanceId) || a.tokenId - b.tokenId)[0];
-				if (!task) throw new SimulationError(`${where}: no open task ${step.complete}; waiting: [${this.waiting().join(', ')}]`);
+				if (!task) throw new SimulationError(`${where}: no open task ${step.complete}; waiting: [${(await this.waiting()).join(', ')}]`);
 				await this.engine.completeTask({
 					instanceId: task.instanceId,
 					tokenId: task.tokenId,
@@ -70,7 +76,7 @@ export class Simulator {
 				await this.advance(step.advance, where);
 			} else {
 				const expected = [...new Set(step.expectWaiting)].sort();
-				const actual = [...new Set(this.waiting())].sort();
+				const actual = [...new Set(await this.waiting())].sort();
 				if (expected.join('\n') !== actual.join('\n')) {
 					throw new SimulationError(`${where}: expected waiting [${expected.join(', ')}], but waiting [${actual.join(', ')}]`);
 				}
@@ -88,9 +94,7 @@ export class Simulator {
 		if (!parsed) throw new SimulationError(`${where}: ${duration} is not an ISO 8601 duration`);
 		const target = addDuration(this.clock.now(), parsed);
 		for (;;) {
-			let next = Infinity;
-			for (const t of this.store.timers.values()) next = Math.min(next, t.dueAt);
-			for (const j of this.store.jobs.values()) next = Math.min(next, j.dueAt);
+			const next = await this.store.nextDue();
 			if (next > target) break;
 			this.clock.set(Math.max(this.clock.now(), next));
 			await this.engine.fireDueTimers();
@@ -104,36 +108,23 @@ export class Simulator {
 	 * events. An event-based gateway is not listed itself; the catch events behind it are, since
 	 * they are what the instance waits for.
 	 */
-	waiting(): string[] {
+	async waiting(): Promise<string[]> {
 		const out: string[] = [];
-		for (const row of this.store.instances.values()) {
-			if (row.status !== 'active') continue;
+		for (const row of await this.store.activeInstances()) {
+			const model = await this.store.model(row.definitionKey);
 			for (const token of row.state.tokens) {
 				if (token.s !== 'w' || token.p === 0) continue;
-				if (this.#elementType(row.definitionKey, token.el) === 'bpmn:EventBasedGateway') {
+				const type = model && elementType(model, token.el);
+				if (type === 'bpmn:EventBasedGateway') {
 					for (const wait of token.w ?? []) out.push(wait.e);
 					continue;
 				}
-				const type = this.#elementType(row.definitionKey, token.el);
 				if (type === 'bpmn:UserTask' || type === 'bpmn:ReceiveTask' || type === 'bpmn:ManualTask' || type === 'bpmn:IntermediateCatchEvent') {
 					if (!token.mi) out.push(token.el);
 				}
 			}
 		}
 		return out.sort();
-	}
-
-	#elementType(definitionKey: string, elementId: string): string | undefined {
-		const model = this.store.definitions.get(definitionKey)?.model;
-		const find = (elements: ProcessModel['elements']): string | undefined => {
-			for (const e of elements) {
-				if (e.id === elementId) return e.type;
-				const inner = e.elements ? find(e.elements) : undefined;
-				if (inner) return inner;
-			}
-			return undefined;
-		};
-		return model ? find(model.elements) : undefined;
 	}
 
 	/** Completes due robot jobs (simulated robots) and prints new records. */
@@ -143,10 +134,8 @@ export class Simulator {
 			if (jobs.length === 0) break;
 			for (const job of jobs) await this.engine.completeJob(job.id);
 		}
-		const history = this.store.history;
-		for (; this.#printed < history.length; this.#printed++) {
-			const record = history[this.#printed];
-			if (!record) continue;
+		for (const record of await this.store.recordsAfter(this.#printed)) {
+			this.#printed = record.seq;
 			const line = toOutputLine(record, this.lines.length + 1);
 			if (line) {
 				this.lines.push(line);
@@ -154,4 +143,16 @@ export class Simulator {
 			}
 		}
 	}
+}
+
+function elementType(model: ProcessModel, elementId: string): string | undefined {
+	const find = (elements: ProcessModel['elements']): string | undefined => {
+		for (const e of elements) {
+			if (e.id === elementId) return e.type;
+			const inner = e.elements ? find(e.elements) : undefined;
+			if (inner) return inner;
+		}
+		return undefined;
+	};
+	return find(model.elements);
 }

@@ -62,7 +62,7 @@ export async function runScenario(file: string): Promise<string | undefined> {
 	return checkExpectations(scenario, simulator);
 }
 
-function checkExpectations(scenario: Scenario, simulator: Simulator): string | undefined {
+async function checkExpectations(scenario: Scenario, simulator: Simulator): Promise<string | undefined> {
 	const lines = simulator.lines;
 	const { records, absent, instances, incidents } = scenario.expect;
 	if (records) {
@@ -78,7 +78,7 @@ function checkExpectations(scenario: Scenario, simulator: Simulator): string | u
 		if (found) return `record ${JSON.stringify(unexpected)} should not appear, but did: ${JSON.stringify(found)}`;
 	}
 	for (const [id, status] of Object.entries(instances ?? {})) {
-		const actual = simulator.store.instances.get(id)?.status;
+		const actual = await simulator.store.instanceStatus(id);
 		if (actual !== status) return `expected instance ${id} to be ${status}, but it is ${actual ?? 'missing'}`;
 	}
 	if (incidents !== undefined) {
