@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { formatIssue, parseBpmn } from '$lib/bpmn';
-import { readDiagramExtras } from './diagram-extras';
 import { describeEvent } from './describe-event';
 import { describeStage, robotsOf } from './describe-stage';
-import { buildGraph, innerStarts, stageOrder } from './process-graph';
-import { createContext } from './spec-context';
+import { innerStarts, stageOrder } from './process-graph';
+import { readDiagram } from './read-diagram';
 import { specChanges } from './spec-changes';
 import type { SpecApproval, SpecDocument, SpecEvent, SpecFact, SpecLocale, SpecStage } from './spec-document';
 import { specMessages } from './spec-messages';
@@ -56,16 +54,15 @@ export async function buildSpec(rawInput: SpecInput): Promise<SpecDocument> {
 	const m = specMessages[locale];
 	const timeZone = input.timeZone ?? 'UTC';
 
-	const parsed = await parseBpmn(input.xml);
-	const extras = await readDiagramExtras(input.xml).catch(() => undefined);
-	const problems = parsed.ok ? [] : parsed.issues.map(formatIssue);
+	const options = { locale, timeZone, members: input.members ?? [], groups: input.groups ?? [] };
+	const diagram = await readDiagram(input.xml, options);
+	const ctx = diagram.ctx;
 	let stages: SpecStage[] = [];
 	let start: SpecDocument['start'] = { triggers: [], robots: [] };
 	let processEvents: SpecEvent[] = [];
 	let otherRobots: SpecDocument['otherRobots'] = [];
-	if (parsed.ok && extras) {
-		const graph = buildGraph(parsed.model);
-		const ctx = createContext({ locale, timeZone, graph, extras, members: input.members ?? [], groups: input.groups ?? [] });
+	if (ctx) {
+		const graph = ctx.graph;
 		stages = stageOrder(graph).map((element, i) => describeStage(element, i + 1, ctx));
 		const startRobots: string[] = [];
 		start = {
@@ -91,8 +88,8 @@ export async function buildSpec(rawInput: SpecInput): Promise<SpecDocument> {
 	}
 
 	const changes = await Promise.all([
-		specChanges('as-is', input.asIsXml, input.xml, extras, locale),
-		specChanges('approved', input.approvedXml, input.xml, extras, locale)
+		specChanges('as-is', input.asIsXml, input.xml, diagram, options),
+		specChanges('approved', input.approvedXml, input.xml, diagram, options)
 	]);
 
 	return {
@@ -107,7 +104,7 @@ export async function buildSpec(rawInput: SpecInput): Promise<SpecDocument> {
 		processEvents,
 		changes,
 		approvals: (input.approvals ?? []).map((a) => approvalOf(a, input.revision.sha256, locale, timeZone)),
-		problems
+		problems: diagram.problems
 	};
 }
 

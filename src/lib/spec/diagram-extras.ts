@@ -10,11 +10,18 @@ import type { PotokAssignment } from '$lib/bpmn';
  */
 export interface DiagramExtras {
 	/** The innermost lane of each flow node. */
-	lanes: Map<string, { name: string; assignment?: PotokAssignment }>;
+	lanes: Map<string, LaneInfo>;
+	/** Every lane by its own id. */
+	laneRules: Map<string, LaneInfo>;
 	/** Elements with a `potok:assignment` of their own. */
 	ownAssignment: Set<string>;
 	documentation: Map<string, string>;
 	elements: Map<string, ElementSummary>;
+}
+
+export interface LaneInfo {
+	name: string;
+	assignment?: PotokAssignment;
 }
 
 export interface ElementSummary {
@@ -28,7 +35,7 @@ export interface ElementSummary {
 /** Reads the extras of a BPMN document; throws if it is not BPMN XML. */
 export async function readDiagramExtras(xml: string): Promise<DiagramExtras> {
 	const { rootElement } = await createModdle().fromXML(xml, 'bpmn:Definitions');
-	const extras: DiagramExtras = { lanes: new Map(), ownAssignment: new Set(), documentation: new Map(), elements: new Map() };
+	const extras: DiagramExtras = { lanes: new Map(), laneRules: new Map(), ownAssignment: new Set(), documentation: new Map(), elements: new Map() };
 	for (const root of list(rootElement.rootElements)) {
 		if (root.$type === 'bpmn:Process') readContainer(root, extras);
 		if (root.$type === 'bpmn:Collaboration') {
@@ -52,7 +59,8 @@ function readLanes(laneSet: ModdleElement, extras: DiagramExtras): void {
 		summarize(lane, extras);
 		const raw = extension(lane, 'potok:Assignment');
 		const assignment = raw ? assignmentOf(raw) : undefined;
-		const info = { name: lane.name ?? lane.id ?? '', ...(assignment ? { assignment } : {}) };
+		const info: LaneInfo = { name: lane.name ?? lane.id ?? '', ...(assignment ? { assignment } : {}) };
+		if (lane.id) extras.laneRules.set(lane.id, info);
 		for (const ref of list(lane.flowNodeRef)) if (ref.id) extras.lanes.set(ref.id, info);
 		// Child lanes come after their parent, so the innermost lane wins.
 		const child = lane.childLaneSet as ModdleElement | undefined;

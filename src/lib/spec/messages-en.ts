@@ -211,7 +211,16 @@ export const en: SpecMessages = {
 		removed: (what) => `Removed: ${what}`,
 		changed: (what) => `Changed: ${what}`,
 		renamed: (what, name) => `Renamed: ${what} → “${name}”`,
-		subject: (kind, name) => `${enSubjects[kind]} “${name}”`
+		subject: (kind, name) => `${enSubjects[kind]} “${name}”`,
+		line: (subject, text) => `${subject.charAt(0).toUpperCase()}${subject.slice(1)}: ${text}`,
+		fromTo: (what, from, to) => `${what}: ${from} → ${to}`,
+		newField: (line) => `new field ${line}`,
+		fieldRule: (label) => `rule of the field “${label}”`,
+		fieldType: (label) => `type of the field “${label}”`,
+		what: { deadline: 'deadline', responsible: 'responsible', timer: 'timer', robot: 'action', condition: 'condition', status: 'result' },
+		nothing: 'none',
+		becameStage: 'now a stage',
+		noLongerStage: 'no longer a stage'
 	},
 
 	approvals: {

@@ -210,7 +210,16 @@ export const ru: SpecMessages = {
 		removed: (what) => `Удалено: ${what}`,
 		changed: (what) => `Изменено: ${what}`,
 		renamed: (what, name) => `Переименовано: ${what} → «${name}»`,
-		subject: (kind, name) => `${ruSubjects[kind]} «${name}»`
+		subject: (kind, name) => `${ruSubjects[kind]} «${name}»`,
+		line: (subject, text) => `${subject.charAt(0).toUpperCase()}${subject.slice(1)}: ${text}`,
+		fromTo: (what, from, to) => `${what}: ${from} → ${to}`,
+		newField: (line) => `новое поле ${line}`,
+		fieldRule: (label) => `обязательность поля «${label}»`,
+		fieldType: (label) => `тип поля «${label}»`,
+		what: { deadline: 'срок', responsible: 'ответственный', timer: 'таймер', robot: 'действие', condition: 'условие', status: 'итог' },
+		nothing: 'не задано',
+		becameStage: 'теперь стадия',
+		noLongerStage: 'больше не стадия'
 	},
 
 	approvals: {

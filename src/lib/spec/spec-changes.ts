@@ -1,58 +1,62 @@
 import { diffDiagrams } from '$lib/diff';
-import { readDiagramExtras, type DiagramExtras, type ElementSummary } from './diagram-extras';
-import type { SpecChangeItem, SpecChanges, SpecLocale } from './spec-document';
-import { specMessages, type ChangeSubject, type SpecMessages } from './spec-messages';
+import { changeWords, subjectKind } from './change-words';
+import type { DiagramExtras } from './diagram-extras';
+import { readDiagram, type ReadDiagram, type ReadOptions } from './read-diagram';
+import type { SpecChangeItem, SpecChanges } from './spec-document';
+import { specMessages, type SpecMessages } from './spec-messages';
 
 /**
  * The list of changes from an older diagram (AS IS, or the last approved revision) to this one,
- * through `$lib/diff`: each added or removed element, then the potok-annotation changes the diff
- * says in words, then elements changed in other ways (a rename, a new type). Moving an element
+ * through `$lib/diff`: each added element, the annotation changes in the document's words
+ * (`changeWords`), renamed and otherwise changed elements, and removed ones. Moving an element
  * on the canvas is not a change of the specification and is left out.
  */
 export async function specChanges(
 	against: SpecChanges['against'],
 	fromXml: string | undefined,
 	toXml: string,
-	toExtras: DiagramExtras | undefined,
-	locale: SpecLocale
+	to: ReadDiagram,
+	options: ReadOptions
 ): Promise<SpecChanges> {
-	const m = specMessages[locale];
+	const m = specMessages[options.locale];
 	const title = against === 'as-is' ? m.changes.asIsTitle : m.changes.approvedTitle;
 	if (fromXml === undefined) return { against, title, compared: false, note: against === 'as-is' ? m.changes.noAsIs : m.changes.noApproved, items: [] };
 	let items: SpecChangeItem[];
 	try {
-		const [diff, fromExtras, extras] = await Promise.all([
-			diffDiagrams(fromXml, toXml, locale),
-			readDiagramExtras(fromXml),
-			toExtras ? Promise.resolve(toExtras) : readDiagramExtras(toXml)
-		]);
-		const describe = (id: string, side: DiagramExtras) => subject(id, side, m);
+		const [diff, from] = await Promise.all([diffDiagrams(fromXml, toXml, options.locale), readDiagram(fromXml, options)]);
+		const fromExtras = from.extras;
+		const toExtras = to.extras;
+		if (!fromExtras || !toExtras) throw new Error('Expected both diagrams to be BPMN XML');
 		items = [];
-		const annotated = new Map<string, SpecChangeItem[]>();
-		for (const change of diff.annotations) {
-			const list = annotated.get(change.elementId) ?? [];
-			list.push({ elementId: change.elementId, ...(change.elementName ? { elementName: change.elementName } : {}), kind: change.kind, text: change.message });
-			annotated.set(change.elementId, list);
-		}
 		const push = (id: string, kind: string, text: string, side: DiagramExtras) => {
 			const name = side.elements.get(id)?.name;
 			items.push({ elementId: id, ...(name ? { elementName: name } : {}), kind, text });
 		};
-		const added = diff.added.filter((id) => extras.elements.has(id));
+		const added = new Set(diff.added.filter((id) => toExtras.elements.has(id)));
 		// An added element's annotations are what its stage table already says; naming it is enough.
-		for (const id of added) push(id, 'added', m.changes.added(describe(id, extras)), extras);
-		for (const [id, list] of annotated) if (!added.includes(id)) items.push(...list);
+		for (const id of added) push(id, 'added', m.changes.added(subject(id, toExtras, m)), toExtras);
+		const annotated = new Set<string>();
+		for (const change of diff.annotations) {
+			if (added.has(change.elementId)) continue;
+			annotated.add(change.elementId);
+			items.push({
+				elementId: change.elementId,
+				...(change.elementName ? { elementName: change.elementName } : {}),
+				kind: change.kind,
+				text: changeWords(change, from.ctx, to.ctx, m)
+			});
+		}
 		for (const id of diff.changed) {
 			const before = fromExtras.elements.get(id);
-			const after = extras.elements.get(id);
+			const after = toExtras.elements.get(id);
 			if (!before || !after) continue;
 			if (before.name !== undefined && after.name !== undefined && before.name !== after.name) {
-				push(id, 'renamed', m.changes.renamed(describe(id, fromExtras), after.name), extras);
-			} else if (!annotated.has(id) && isVisibleChange(before, after)) {
-				push(id, 'changed', m.changes.changed(describe(id, extras)), extras);
+				push(id, 'renamed', m.changes.renamed(subject(id, fromExtras, m), after.name), toExtras);
+			} else if (!annotated.has(id) && (before.type !== after.type || before.ends?.source !== after.ends?.source || before.ends?.target !== after.ends?.target)) {
+				push(id, 'changed', m.changes.changed(subject(id, toExtras, m)), toExtras);
 			}
 		}
-		for (const id of diff.removed) if (fromExtras.elements.has(id)) push(id, 'removed', m.changes.removed(describe(id, fromExtras)), fromExtras);
+		for (const id of diff.removed) if (fromExtras.elements.has(id)) push(id, 'removed', m.changes.removed(subject(id, fromExtras, m)), fromExtras);
 	} catch (error) {
 		return { against, title, compared: false, note: (error as Error).message, items: [] };
 	}
@@ -68,24 +72,4 @@ function subject(id: string, extras: DiagramExtras, m: SpecMessages): string {
 		return m.changes.subject('flow', element.name ?? `${end(element.ends.source)} → ${end(element.ends.target)}`);
 	}
 	return m.changes.subject(subjectKind(element), element.name ?? id);
-}
-
-function subjectKind(element: ElementSummary): ChangeSubject {
-	if (element.stage) return 'stage';
-	const type = element.type.replace(/^bpmn:/, '');
-	if (type === 'Lane') return 'lane';
-	if (['ServiceTask', 'SendTask', 'ScriptTask', 'BusinessRuleTask'].includes(type)) return 'robot';
-	if (type.endsWith('Task') || type === 'Task') return 'task';
-	if (type.endsWith('Event')) return 'event';
-	if (type.endsWith('Gateway')) return 'gateway';
-	if (type.endsWith('SubProcess') || type === 'Transaction' || type === 'CallActivity') return 'subprocess';
-	return 'element';
-}
-
-/**
- * The diff reports an element as changed when anything below it changed; beyond what the
- * annotations say, a client sees a change of name, of type or of a flow's ends.
- */
-function isVisibleChange(a: ElementSummary, b: ElementSummary): boolean {
-	return a.name !== b.name || a.type !== b.type || a.ends?.source !== b.ends?.source || a.ends?.target !== b.ends?.target;
 }

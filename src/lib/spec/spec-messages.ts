@@ -161,6 +161,16 @@ export interface SpecMessages {
 		changed(what: string): string;
 		renamed(what: string, name: string): string;
 		subject(kind: ChangeSubject, name: string): string;
+		/** A change sentence: the subject (capitalised) and what changed. */
+		line(subject: string, text: string): string;
+		fromTo(what: string, from: string, to: string): string;
+		newField(line: string): string;
+		fieldRule(label: string): string;
+		fieldType(label: string): string;
+		what: { deadline: string; responsible: string; timer: string; robot: string; condition: string; status: string };
+		nothing: string;
+		becameStage: string;
+		noLongerStage: string;
 	};
 
 	approvals: {

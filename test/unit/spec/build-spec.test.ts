@@ -202,8 +202,8 @@ describe('buildSpec: the lists of changes', () => {
 		expect(texts).toEqual(
 			expect.arrayContaining([
 				'Переименовано: стадия «КП выслано» → «КП отправлено»',
-				'Этап «Встреча назначена»: новое поле «Место встречи» (string)',
-				'Этап «КП отправлено»: срок: P2D → P3D',
+				'Стадия «Встреча назначена»: новое поле «Место встречи» — строка; необязательно',
+				'Стадия «КП отправлено»: срок: 2 дня → 3 дня',
 				'Удалено: задача «Старый звонок»'
 			])
 		);
@@ -215,7 +215,29 @@ describe('buildSpec: the lists of changes', () => {
 		const doc = await buildSpec(salesFunnelInput({ asIsXml }));
 		const texts = doc.changes[0]?.items.map((i) => i.text) ?? [];
 		expect(texts).toContain('Переименовано: задача «Встреча» → «Встреча назначена»');
-		expect(texts).toContain('Задача «Встреча назначена»: теперь этап');
+		expect(texts).toContain('Задача «Встреча назначена»: теперь стадия');
+		expect(texts).toContain('Стадия «Встреча назначена»: новое поле «Дата и время встречи» — дата и время; обязательно');
+		expect(texts).toContain('Стадия «Встреча назначена»: срок: не задан → через 2 часа после «Дата и время встречи»');
+	});
+
+	it('says changed rules, people, timers, robots, conditions and results in the document’s words', async () => {
+		const asIsXml = salesFunnelXml
+			.replace('type="least-loaded" group="sales"', 'type="user" user="u_marina"')
+			.replace('<timeDate>=record.meeting_at - duration("PT1H")</timeDate>', '<timeDuration>PT1H</timeDuration>')
+			.replace('value="whatsapp"', 'value="sms"')
+			.replace('<conditionExpression>=outcome = "won"</conditionExpression>', '<conditionExpression>=outcome = "won" or outcome = "lost"</conditionExpression>')
+			.replace('<potok:outcome status="won" />', '<potok:outcome status="converted" />')
+			.replace('label="Потребность клиента" type="text" required="true"', 'label="Потребность клиента" type="string"');
+		const doc = await buildSpec(salesFunnelInput({ asIsXml }));
+		expect(doc.changes[0]?.items.map((i) => i.text)).toEqual([
+			'Стадия «Взят в работу»: тип поля «Потребность клиента»: строка → текст (несколько строк)',
+			'Стадия «Взят в работу»: обязательность поля «Потребность клиента»: необязательно → обязательно',
+			'Стадия «Взят в работу»: ответственный: Марина Продажина → наименее загруженный сотрудник группы «Отдел продаж»',
+			'Событие «За час до встречи»: таймер: через 1 час на стадии → за 1 час до «Дата и время встречи»',
+			'Робот «Напомнить клиенту о встрече»: действие: Отправить сообщение (Канал — SMS; Шаблон — «meeting_reminder») → Отправить сообщение (Канал — WhatsApp; Шаблон — «meeting_reminder»)',
+			'Событие «Сделка успешна»: итог: конвертировано → успешно',
+			'Переход «Сделка успешна»: условие: исход „Сделка успешна“ или „Сделка провалена“ → исход „Сделка успешна“'
+		]);
 	});
 });
 
@@ -230,6 +252,17 @@ describe('buildSpec in English', () => {
 			'Timer “За час до встречи”: 1 hour before “Дата и время встречи”, the stage goes on → robot “Напомнить клиенту о встрече” → end “Напоминание отправлено”'
 		);
 		expect(stage(doc, 'КП отправлено').outcomes[0]?.leadsTo).toBe('end “Сделка успешна” (result: won)');
+	});
+
+	it('lists the changes in English too', async () => {
+		const doc = await buildSpec(salesFunnelInput({ locale: 'en', approvedXml: approvedFunnelXml }));
+		expect(doc.changes[1]?.title).toBe('Changes since the last approval');
+		expect(doc.changes[1]?.items.map((i) => i.text)).toEqual([
+			'Stage “Встреча назначена”: new field “Место встречи” — text line; optional',
+			'Stage “КП отправлено”: deadline: 2 days → 3 days',
+			'Renamed: stage “КП выслано” → “КП отправлено”',
+			'Removed: task “Старый звонок”'
+		]);
 	});
 });
 
