@@ -181,4 +181,27 @@ describe('libsql engine store', () => {
 		const state = await store.transaction((tx) => tx.loadInstance(id));
 		expect(state?.state.tokens[0]?.v).toEqual({ orderId: key, ...variables });
 	});
+
+	it('starts the version another app process published last, though this one had cached an older one', async () => {
+		const v1 = await parseBpmn(readFileSync(join(FIXTURES, 'user-task.bpmn'), 'utf8'));
+		const v2 = await parseBpmn(readFileSync(join(FIXTURES, 'user-task.bpmn'), 'utf8').replace('name="Call the lead"', 'name="Call the lead again"'));
+		if (!v1.ok || !v2.ok) throw new Error('fixture does not parse');
+		// two stores on one tenant, as two app processes: each has its own cache
+		const here = new LibsqlStore(db, 'tenant-versions');
+		const there = new LibsqlStore(db, 'tenant-versions');
+		const engineHere = new Engine({ store: here, clock: new VirtualClock() });
+		const engineThere = new Engine({ store: there, clock: new VirtualClock() });
+		await engineHere.deploy(v1.model);
+		const first = await engineHere.startInstance({ processId: 'call_lead' });
+
+		const published = await engineThere.deploy(v2.model);
+		const second = await engineHere.startInstance({ processId: 'call_lead' });
+		const republished = await engineHere.deploy(v1.model);
+
+		expect(published).toMatchObject({ ok: true, definitions: [{ version: 2, isNew: true }] });
+		const definitionOf = async (id: string) => (await here.records({ instanceId: id })).find((r) => r.event === 'instance.started')?.definition;
+		expect(await definitionOf(first.value)).toBe('call_lead:1');
+		expect(await definitionOf(second.value)).toBe('call_lead:2');
+		expect(republished).toMatchObject({ ok: true, definitions: [{ version: 3, isNew: true }] });
+	});
 });

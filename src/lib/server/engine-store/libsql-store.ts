@@ -13,6 +13,7 @@ import {
 } from '../../engine/store';
 import type { Database } from '../db';
 import * as rows from './rows';
+import { CommandDefinitions, DefinitionCache, StaleDefinitionError, isDefinitionClash, isGuardFailure } from './definition-cache';
 import { GroupCommit } from './group-commit';
 import { newInstanceId } from './instance-id';
 import { writeScript } from './write-script';
@@ -29,7 +30,7 @@ import { writeScript } from './write-script';
  * they are cached once read.
  */
 export class LibsqlStore implements Store, HistoryReader {
-	readonly #definitions = new Map<string, DefinitionRow>();
+	readonly #definitions = new DefinitionCache();
 
 	readonly #newInstanceId: () => string;
 	readonly #commits: GroupCommit;
@@ -48,12 +49,29 @@ export class LibsqlStore implements Store, HistoryReader {
 	}
 
 	async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-		// definitions read inside the command are cached once it has committed: one read from a group
-		// whose commit then failed might not exist
-		const read = new Map<string, DefinitionRow>();
-		const value = await this.#commits.run((sql) => fn(this.#tx(sql, read)));
-		for (const [key, row] of read) this.#definitions.set(key, row);
-		return value;
+		const definitions = this.#definitions.begin();
+		try {
+			const value = await this.#commits.run((sql) => fn(this.#tx(sql, definitions)));
+			this.#definitions.commit(definitions);
+			return value;
+		} catch (error) {
+			if (error instanceof StaleDefinitionError) this.#definitions.forget(definitions);
+			// a command refused on a latest version taken from the cache: was it still the latest?
+			else if (definitions.assumed.size > 0 && (await this.#stale(definitions.assumed))) {
+				this.#definitions.forget(definitions);
+				return this.transaction(fn);
+			}
+			throw error;
+		}
+	}
+
+	async #stale(assumed: ReadonlyMap<string, number>): Promise<boolean> {
+		const ids = [...assumed.keys()];
+		const rs = await this.database.client.execute({
+			sql: `select process_id, max(version) as version from engine_definitions where tenant = ? and process_id in (${ids.map(() => '?').join(', ')}) group by process_id`,
+			args: [this.tenant, ...ids]
+		});
+		return rs.rows.some((r) => Number(r.version) > (assumed.get(String(r.process_id)) ?? Infinity));
 	}
 
 	async records(filter: { instanceId?: string; definitionKey?: string; afterSeq?: number }): Promise<EngineRecord[]> {
@@ -90,19 +108,16 @@ export class LibsqlStore implements Store, HistoryReader {
 		return rs.rows.map(rows.toTimer);
 	}
 
-	#tx(sql: Transaction, read: Map<string, DefinitionRow>): StoreTx {
+	#tx(sql: Transaction, definitions: CommandDefinitions): StoreTx {
 		const tenant = this.tenant;
 		const one = async (q: string, args: (string | number | null)[]) => (await sql.execute({ sql: q, args })).rows[0];
 		const all = async (q: string, args: (string | number | null)[]) => (await sql.execute({ sql: q, args })).rows;
-		const newDefinitions: DefinitionRow[] = [];
 		// Versions of instance rows read or written in this transaction. It holds the write lock
 		// (BEGIN IMMEDIATE) from the start, so nobody else can have changed them since.
 		const readVersions = new Map<string, number>();
-		// a published definition never changes: cached by key, read once
-		const known = (key: string) => this.#definitions.get(key) ?? read.get(key) ?? newDefinitions.find((d) => d.key === key);
 		const byKey = async (key: string) => {
-			const cached = known(key);
-			if (cached) return cached;
+			const known = definitions.known(key);
+			if (known) return known;
 			const r = await one('select * from engine_definitions where tenant = ? and key = ?', [tenant, key]);
 			if (!r) return undefined;
 			const row: DefinitionRow = {
@@ -112,24 +127,32 @@ export class LibsqlStore implements Store, HistoryReader {
 				model: JSON.parse(String(r.model)),
 				deployedAt: Number(r.deployed_at)
 			};
-			read.set(key, row);
+			definitions.read.set(key, row);
 			return row;
 		};
 
 		return {
 			getDefinition: byKey,
 			latestDefinition: async (processId) => {
-				const fresh = newDefinitions.filter((d) => d.processId === processId).sort((a, b) => b.version - a.version)[0];
-				if (fresh) return fresh;
+				const known = definitions.latestKnown(processId);
+				if (known) return known;
 				const latest = await one('select key from engine_definitions where tenant = ? and process_id = ? order by version desc limit 1', [tenant, processId]);
-				return latest && byKey(String(latest.key));
+				const row = latest && (await byKey(String(latest.key)));
+				if (row) definitions.latestRead.set(processId, row);
+				return row;
 			},
 			putDefinition: async (row) => {
-				await sql.execute({
-					sql: 'insert into engine_definitions (tenant, key, process_id, version, model, deployed_at) values (?, ?, ?, ?, ?, ?)',
-					args: [tenant, row.key, row.processId, row.version, JSON.stringify(row.model), row.deployedAt]
-				});
-				newDefinitions.push(row);
+				try {
+					await sql.execute({
+						sql: 'insert into engine_definitions (tenant, key, process_id, version, model, deployed_at) values (?, ?, ?, ?, ?, ?)',
+						args: [tenant, row.key, row.processId, row.version, JSON.stringify(row.model), row.deployedAt]
+					});
+				} catch (error) {
+					// the version was taken meanwhile: the latest version this command assumed is stale
+					if (isDefinitionClash(error)) throw new StaleDefinitionError(row.processId);
+					throw error;
+				}
+				definitions.created.push(row);
 			},
 			newInstanceId: async () => this.#newInstanceId(),
 			loadInstance: async (id) => {
@@ -199,10 +222,12 @@ export class LibsqlStore implements Store, HistoryReader {
 					// read outside this transaction (or never): the version check needs its own statement
 					else await checkedUpdate(sql, tenant, change, now);
 				}
-				const script = writeScript(tenant, changes, { insert, update }, now);
+				const guards = definitions.guards(tenant);
+				const script = [...guards, writeScript(tenant, changes, { insert, update }, now)].filter(Boolean).join(';\n');
 				try {
 					if (script) await sql.executeMultiple(script);
 				} catch (error) {
+					if (isGuardFailure(error)) throw new StaleDefinitionError([...definitions.assumed.keys()].join(', '));
 					if (insert[0] && isInstanceClash(error)) throw new VersionConflictError(insert[0].row.id);
 					throw error;
 				}
