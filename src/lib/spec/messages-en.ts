@@ -239,5 +239,6 @@ export const en: SpecMessages = {
 		date: 'Date: ____________________'
 	},
 	problemsIntro: 'The diagram does not validate, so parts of the specification could not be written:',
+	diagramFailed: 'The diagram could not be drawn in the PDF; the HTML version has it',
 	pages: { page: 'page', of: 'of' }
 };

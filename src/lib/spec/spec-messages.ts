@@ -189,6 +189,8 @@ export interface SpecMessages {
 		date: string;
 	};
 	problemsIntro: string;
+	/** Said in place of a diagram a renderer could not draw. */
+	diagramFailed: string;
 	/** Footer words: «стр. 3 из 7». */
 	pages: { page: string; of: string };
 }
