@@ -8,7 +8,8 @@ import type { ModdleElement } from 'bpmn-moddle';
  *   (a flow's `sourceRef`/`targetRef`, `attachedToRef`, …) and contained children (event
  *   definitions, conditions, documentation, extension elements) written out in place;
  * - `shapes`, `edges`: the diagram interchange, with bounds, waypoints, labels and flags;
- * - `diagrams`: the other DI elements (diagrams, planes, label styles);
+ * - `diagrams`: the other DI elements (diagrams, planes, label styles); a plane's elements are
+ *   compared as a set, since their order is only drawing order;
  * - `foreign`: every foreign extension element and foreign attribute, by owner and namespace URI,
  *   so a test can say "Camunda's attributes survived" without reading the snapshots.
  * Works in Node and in the browser (no Node imports).
@@ -60,6 +61,10 @@ export function diffSnapshots(before: BpmnSnapshot, after: BpmnSnapshot): string
 function compare(a: Canonical | undefined, b: Canonical | undefined, path: string, lines: string[]): void {
 	if (isObject(a) && isObject(b)) {
 		for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) compare(a[key], b[key], path ? `${path}.${key}` : key, lines);
+	} else if (Array.isArray(a) && Array.isArray(b) && path.endsWith('.planeElement')) {
+		// A plane's elements are a set: report what went missing or came in, not shifted indices.
+		for (const item of a) if (!b.includes(item)) lines.push(`${path}: ${show(item)} → (missing)`);
+		for (const item of b) if (!a.includes(item)) lines.push(`${path}: (missing) → ${show(item)}`);
 	} else if (Array.isArray(a) && Array.isArray(b)) {
 		for (let i = 0; i < Math.max(a.length, b.length); i++) compare(a[i], b[i], `${path}[${i}]`, lines);
 	} else if (JSON.stringify(a) !== JSON.stringify(b)) {
@@ -123,7 +128,9 @@ class Snapshotter {
 			const property = generic ? undefined : properties[key];
 			// bpmn-moddle does not write a value equal to the schema default: it means the same.
 			if (property && 'default' in property && String(property.default) === String(value)) continue;
-			out[generic ? qualified(key, scopes) : key] = this.value(value, property, scopes);
+			const canonical = this.value(value, property, scopes);
+			// A plane's element order is drawing order; bpmn-js rewrites it from the canvas on save.
+			out[generic ? qualified(key, scopes) : key] = key === 'planeElement' && Array.isArray(canonical) ? canonical.map(String).sort() : canonical;
 		}
 		const attrs = (element.$attrs as Record<string, string> | undefined) ?? {};
 		for (const name of Object.keys(attrs).sort()) {
