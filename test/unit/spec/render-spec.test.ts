@@ -153,11 +153,13 @@ describe('renderSpecPdf', () => {
 		}
 	});
 
-	it('still renders when the diagram SVG cannot be drawn, and says so where the diagram would be', async () => {
-		const pdf = await renderSpecPdf(doc, { diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg"><g>' });
-		const text = normalize((await pdfText(pdf)).text);
-		expect(text).toContain('Схема процесса Схему не удалось встроить в PDF; она есть в HTML-версии ТЗ');
-		expect(text).toContain('Стадия 4. КП отправлено');
+	it('still renders when the diagram cannot be drawn, and says so where the diagram would be', async () => {
+		const brokenPng = Buffer.concat([makePng(10, 10).subarray(0, 33), Buffer.from('not a picture')]);
+		for (const diagram of [{ diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg"><g>' }, { diagramPng: brokenPng }]) {
+			const text = normalize((await pdfText(await renderSpecPdf(doc, diagram))).text);
+			expect(text).toContain('Схема процесса Схему не удалось встроить в PDF; она есть в HTML-версии ТЗ');
+			expect(text).toContain('Стадия 4. КП отправлено');
+		}
 	});
 
 	it('draws a PNG diagram as an image and an English document in English', async () => {

@@ -46,11 +46,11 @@ pdfmake.setUrlAccessPolicy(() => false);
  */
 export async function renderSpecPdf(doc: SpecDocument, options: { diagramPng?: Uint8Array; diagramSvg?: string } = {}): Promise<Buffer> {
 	const diagram = diagramContent(options);
-	if (diagram === undefined || !options.diagramSvg || options.diagramPng) return render(doc, diagram);
+	if (diagram === undefined) return render(doc, undefined);
 	try {
 		return await render(doc, diagram);
 	} catch (error) {
-		// An SVG pdfmake cannot draw must not cost the client the document: say so in its place.
+		// A picture pdfmake cannot draw must not cost the client the document: say so in its place.
 		const note = `${specMessages[doc.locale].diagramFailed} (${(error as Error).message.split('\n')[0]})`;
 		return render(doc, { text: note, italics: true, color: '#a00000', margin: [0, 0, 0, 10] });
 	}
