@@ -69,6 +69,16 @@ describe('diffDiagrams on plain BPMN', () => {
 		expect((await diffDiagrams(without, withSubprocess, 'en')).added).toEqual(['checks', 'checks_start', 'check_passport', 'checks_flow']);
 	});
 
+	it('brings the contents of a removed pool along with it', async () => {
+		const pools = (second: boolean) => `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <collaboration id="collaboration"><participant id="sales_pool" processRef="sales" />${second ? '<participant id="billing_pool" processRef="billing" />' : ''}</collaboration>
+  <process id="sales"><task id="sell" /></process>
+  ${second ? '<process id="billing"><laneSet id="billing_lanes"><lane id="accountant" /></laneSet><task id="invoice" /></process>' : ''}
+</definitions>`;
+		expect((await diffDiagrams(pools(true), pools(false), 'ru')).removed).toEqual(['billing_pool', 'accountant', 'invoice']);
+	});
+
 	it('reports a moved shape as a layout change only', async () => {
 		const diff = await diffDiagrams(bpmn('<task id="a" />', ['a:0,0']), bpmn('<task id="a" />', ['a:40,0']), 'ru');
 		expect(diff).toMatchObject({ changed: [], layoutChanged: ['a'] });
