@@ -3,6 +3,7 @@ import { render } from 'vitest-browser-svelte';
 import type PotokEditing from '$lib/modeler/potok-properties/PotokEditing';
 import type { DiagramElement } from '$lib/modeler/potok-properties/extension-elements';
 import { precedingOutcomes } from '$lib/modeler/potok-properties/condition-entry';
+import { lintDelay } from '$lib/modeler/lint/DeferredLinting';
 import ProcessModeler, { type LiveLintProblem } from '$lib/components/modeler/ProcessModeler.svelte';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -31,7 +32,7 @@ interface Api {
 	service<T>(name: string): T | undefined;
 }
 
-describe('live lint in ProcessModeler', () => {
+describe('live lint in ProcessModeler', { timeout: 60_000 }, () => {
 	it('reports an unrouted outcome on the gateway and stops once the outcome pick-list routes it', async () => {
 		let latest: LiveLintProblem[] = [];
 		let imported!: () => void;
@@ -39,13 +40,31 @@ describe('live lint in ProcessModeler', () => {
 		const screen = await render(ProcessModeler, { xml: XML, locale: 'ru', onimport: () => imported(), onlint: (p: LiveLintProblem[]) => (latest = p) });
 		await ready;
 		const unrouted = () => latest.filter((p) => p.rule === 'potok/routed-outcomes').map((p) => p.id);
-		await expect.poll(unrouted).toEqual(['after_call']);
+		await expect.poll(unrouted, { timeout: 5_000 }).toEqual(['after_call']);
 
 		const api = screen.component as unknown as Api;
 		const flow = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!.get('retry_flow');
 		const editing = api.service<PotokEditing>('potokEditing')!;
 		expect(precedingOutcomes(flow).map((o) => o.key)).toEqual(['reached', 'no_answer']);
 		editing.setOutcomeCondition(flow, 'no_answer');
-		await expect.poll(unrouted).toEqual([]);
+		await expect.poll(unrouted, { timeout: 5_000 }).toEqual([]);
+	});
+
+	it('lints once the diagram has been still for a moment, not after every change', async () => {
+		let runs = 0;
+		let imported!: () => void;
+		const ready = new Promise<void>((resolve) => (imported = resolve));
+		const screen = await render(ProcessModeler, { xml: XML, locale: 'ru', onimport: () => imported(), onlint: () => runs++ });
+		await ready;
+		expect(runs).toBe(0);
+		await expect.poll(() => runs, { timeout: 5_000 }).toBe(1);
+
+		const api = screen.component as unknown as Api;
+		const editing = api.service<PotokEditing>('potokEditing')!;
+		const call = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!.get('call');
+		for (const due of ['PT1H', 'PT2H', 'PT3H', 'PT4H', 'PT5H']) editing.setAttribute(call, 'potok:Task', 'due', due);
+		await expect.poll(() => runs, { timeout: 5_000 }).toBe(2);
+		await new Promise((resolve) => setTimeout(resolve, lintDelay * 3));
+		expect(runs).toBe(2);
 	});
 });
