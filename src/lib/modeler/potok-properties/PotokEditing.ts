@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { extensionValues, findExtension, listOf, type DiagramElement } from './extension-elements';
+import { formatRelativeTimer, timerDefinition, type RelativeTimer } from './relative-timer';
 
 interface BpmnFactory {
 	create(type: string, attrs?: Record<string, unknown>): ModdleElement;
@@ -63,6 +64,18 @@ export default class PotokEditing {
 	setOutcomeCondition(flow: DiagramElement, key: string | undefined): void {
 		const conditionExpression = key ? this.bpmnFactory.create('bpmn:FormalExpression', { body: `=outcome = "${key}"` }) : undefined;
 		this.modeling.updateProperties(flow, { conditionExpression });
+	}
+
+	/**
+	 * Makes a timer event fire relative to a datetime field (writes its `timeDate` expression and
+	 * drops any duration or cycle), or clears the timer's value when `timer` is undefined.
+	 */
+	setRelativeTimer(event: DiagramElement, timer: RelativeTimer | undefined): void {
+		const definition = timerDefinition(event.businessObject);
+		if (!definition) throw new Error(`Expected a timer event, but ${event.id} is a ${event.type} without a timer`);
+		const timeDate = timer ? this.bpmnFactory.create('bpmn:FormalExpression', { body: formatRelativeTimer(timer) }) : undefined;
+		if (timeDate) timeDate.$parent = definition;
+		this.modeling.updateModdleProperties(event, definition, { timeDate, timeDuration: undefined, timeCycle: undefined });
 	}
 
 	/** Removes the single extension element of `type`, if present. */

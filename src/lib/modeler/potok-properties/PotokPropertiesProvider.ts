@@ -5,6 +5,7 @@ import { stageEntries } from './stage-entries';
 import { attributeEntry } from './attribute-entries';
 import { conditionEntry, precedingOutcomes } from './condition-entry';
 import { robotInputsGroup } from './robot-group';
+import { relativeTimerEntries } from './timer-entries';
 import { assignmentTypes, recordStatuses, robotTypes } from '$lib/bpmn/potok-extensions';
 
 interface PropertiesPanel {
@@ -47,7 +48,7 @@ export default class PotokPropertiesProvider {
 		};
 	}
 
-	/** Assignment on user tasks and lanes, deadline on user tasks, final status on end events. */
+	/** Assignment on user tasks and lanes, deadline on user tasks, final status on end events, field-relative timers. */
 	private otherEntries(element: DiagramElement) {
 		const entries: Record<string, unknown>[] = [];
 		if (element.type === 'bpmn:UserTask' || element.type === 'bpmn:Lane') {
@@ -67,6 +68,7 @@ export default class PotokPropertiesProvider {
 		if (robotHosts.has(element.type)) entries.push(attributeEntry(element, 'potok:Robot', 'type', 'Robot', robotTypes));
 		if (element.type === 'bpmn:SequenceFlow' && precedingOutcomes(element).length > 0) entries.push(conditionEntry(element));
 		if (element.type === 'bpmn:EndEvent') entries.push(attributeEntry(element, 'potok:Outcome', 'status', 'Record status', recordStatuses));
+		entries.push(...relativeTimerEntries(element));
 		return entries;
 	}
 }
