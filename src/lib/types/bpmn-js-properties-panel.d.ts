@@ -38,3 +38,7 @@ declare module 'bpmnlint/rules/*' {
 	const rule: unknown;
 	export default rule;
 }
+declare module 'bpmn-js-token-simulation/lib/viewer' {
+	const TokenSimulationViewerModule: Record<string, unknown>;
+	export default TokenSimulationViewerModule;
+}

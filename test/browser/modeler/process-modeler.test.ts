@@ -4,6 +4,8 @@ import ProcessModeler from '$lib/components/modeler/ProcessModeler.svelte';
 import type PotokPropertiesProvider from '$lib/modeler/potok-properties/PotokPropertiesProvider';
 import type PotokEditing from '$lib/modeler/potok-properties/PotokEditing';
 import type { DiagramElement } from '$lib/modeler/potok-properties/extension-elements';
+import { designerXml } from './fixtures';
+import { mountModeler } from './mount-modeler';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="t">
@@ -34,12 +36,33 @@ async function mount(xml = XML) {
 	return { screen, api, changes, editing: api.service<PotokEditing>('potokEditing')!, task: () => registry.get('call_client') };
 }
 
-describe('ProcessModeler', () => {
+describe('ProcessModeler', { timeout: 60_000 }, () => {
 	it('shows the palette in Russian', async () => {
 		const { screen } = await mount();
 		const titles = [...screen.container.querySelectorAll('.djs-palette .entry')].map((e) => e.getAttribute('aria-label'));
 		expect(titles).toContain('Создать задачу');
 		expect(titles).toContain('Создать начальное событие');
+	});
+
+	it('shows the palette in English when the locale is English', async () => {
+		const { root } = await mountModeler(designerXml, { locale: 'en' });
+		const titles = [...root.querySelectorAll('.djs-palette .entry')].map((e) => e.getAttribute('aria-label'));
+		expect(titles).toContain('Create task');
+		expect(titles).toContain('Create start event');
+	});
+
+	it('is clean again when undo returns to the saved state, and stays dirty once that state is overwritten', async () => {
+		const { api, editing, task, changes } = await mount();
+		editing.setStage(task(), true);
+		api.markSaved();
+		editing.setAttribute(task(), 'potok:Task', 'due', 'PT2H');
+		api.undo();
+		expect(changes).toEqual([true, false, true, false]);
+		api.undo();
+		editing.setAttribute(task(), 'potok:Task', 'due', 'PT1H');
+		expect(changes.at(-1)).toBe(true);
+		api.undo();
+		expect(changes.at(-1)).toBe(true);
 	});
 
 	it('undoes and redoes marking a stage with a field and outcomes, and keeps them through getXML and re-import', async () => {

@@ -1,0 +1,59 @@
+import type Modeler from 'bpmn-js/lib/Modeler';
+import type { ModelerLocale } from './translate';
+
+export interface DiagramOptions {
+	/** Where the canvas goes. */
+	container: HTMLElement;
+	/** Where the properties panel goes (unused when read-only). */
+	panel: HTMLElement;
+	locale: ModelerLocale;
+	/** A NavigatedViewer: nothing can change the diagram, not even through the API. */
+	readonly: boolean;
+}
+
+/**
+ * Builds the bpmn-js instance the designer uses, loading bpmn-js on demand (it cannot load in
+ * Node, and its chunk belongs only to pages that draw).
+ *
+ * Editable: the Modeler with the properties panel and the Potok group, minimap, live lint and
+ * token simulation. Read-only: a NavigatedViewer with minimap, search and token simulation — it
+ * has no command stack, palette, context pad, label editing or dragging of elements at all, which
+ * is sturdier than switching those off one by one in a Modeler.
+ */
+export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
+	const { container, panel, locale, readonly } = options;
+	// every chunk is requested at once: one round trip, not one per await
+	const shared = Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap')]);
+	if (readonly) {
+		const [[{ default: potok }, { createTranslateModule }, { default: minimap }], { default: Viewer }, { default: search }, { default: simulation }] = await Promise.all([
+			shared,
+			import('bpmn-js/lib/NavigatedViewer'),
+			import('./viewer-search'),
+			import('bpmn-js-token-simulation/lib/viewer')
+		]);
+		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation] });
+	}
+	const [[{ default: potok }, { createTranslateModule }, { default: minimap }], { default: ModelerClass }, properties, { default: potokProperties }, lint, { default: simulation }] = await Promise.all([
+		shared,
+		import('bpmn-js/lib/Modeler'),
+		import('bpmn-js-properties-panel'),
+		import('./potok-properties'),
+		import('./lint'),
+		import('bpmn-js-token-simulation')
+	]);
+	return new ModelerClass({
+		container,
+		moddleExtensions: { potok },
+		propertiesPanel: { parent: panel },
+		additionalModules: [
+			properties.BpmnPropertiesPanelModule,
+			properties.BpmnPropertiesProviderModule,
+			potokProperties,
+			createTranslateModule(locale),
+			minimap,
+			lint.default,
+			simulation
+		],
+		linting: lint.lintingOptions
+	});
+}
