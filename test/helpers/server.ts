@@ -39,6 +39,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 			ORIGIN: url,
 			DATABASE_URL: `file:${dbPath}`,
 			POTOK_DEMO: 'off',
+			BODY_SIZE_LIMIT: '12M',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

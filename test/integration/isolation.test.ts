@@ -14,6 +14,9 @@ import { createGroup } from '$lib/server/workspaces/groups';
 import { createInvitation } from '$lib/server/workspaces/invitations';
 import { createApiToken } from '$lib/server/workspaces/api-tokens';
 import { newId } from '$lib/server/ids';
+import { createProcess } from '$lib/server/processes/processes';
+import { saveRevision } from '$lib/server/processes/revisions';
+import { blankDiagram } from '$lib/server/processes/blank-diagram';
 import { ROLES, type Role } from '$lib/roles';
 import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -28,6 +31,8 @@ interface Ctx {
 	freshGroup(): Promise<string>;
 	freshInvitation(): Promise<string>;
 	freshToken(): Promise<string>;
+	/** A process of the workspace with one saved revision on each track. */
+	process: string;
 }
 
 interface Case {
@@ -36,11 +41,16 @@ interface Case {
 	path: (ctx: Ctx) => string;
 	json?: (ctx: Ctx) => Promise<unknown> | unknown;
 	form?: (ctx: Ctx) => Promise<Record<string, string>> | Record<string, string>;
+	/** A BPMN XML body. */
+	xml?: () => string;
 	/** Who may: anyone, any logged-in person, or members with one of these roles. */
 	allowed: 'public' | 'user' | readonly Role[];
 }
 
 const OWNER = ['owner'] as const;
+const ANALYSTS = ['owner', 'analyst'] as const;
+const proc = (c: Ctx) => `/w/${c.ws}/processes/${c.process}`;
+const apiProc = (c: Ctx) => `/api/v1/w/${c.ws}/processes/${c.process}`;
 
 export const CASES: Case[] = [
 	{ route: 'GET /', path: () => '/', allowed: 'user' },
@@ -75,6 +85,16 @@ export const CASES: Case[] = [
 	{ route: 'GET /w/[ws]/settings/tokens', path: (c) => `/w/${c.ws}/settings/tokens`, allowed: OWNER },
 	{ route: 'POST /w/[ws]/settings/tokens?/create', path: (c) => `/w/${c.ws}/settings/tokens?/create`, form: () => ({ name: 'CRM', roles: 'manager' }), allowed: OWNER },
 	{ route: 'POST /w/[ws]/settings/tokens?/revoke', path: (c) => `/w/${c.ws}/settings/tokens?/revoke`, form: async (c) => ({ id: await c.freshToken() }), allowed: OWNER },
+	{ route: 'GET /w/[ws]/processes', path: (c) => `/w/${c.ws}/processes`, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes?/create', path: (c) => `/w/${c.ws}/processes?/create`, form: () => ({ name: '', entityType: 'deal' }), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]', path: proc, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes/[id]?/update', path: (c) => `${proc(c)}?/update`, form: () => ({ name: 'Продажа', entityType: 'deal' }), allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes/[id]?/copyToBe', path: (c) => `${proc(c)}?/copyToBe`, form: () => ({}), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]/edit/[track]', path: (c) => `${proc(c)}/edit/to_be`, allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]/revisions/[track]', path: (c) => `${proc(c)}/revisions/as_is`, allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]/revisions/[track]/[rev]', path: (c) => `${proc(c)}/revisions/as_is/1`, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes/[id]/revisions/[track]/[rev]?/restore', path: (c) => `${proc(c)}/revisions/as_is/1?/restore`, form: () => ({}), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]/compare', path: (c) => `${proc(c)}/compare?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
 
 	{ route: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: 'public' },
 	{ route: 'POST /api/v1/session', path: () => '/api/v1/session', json: () => ({}), allowed: 'public' },
@@ -84,7 +104,15 @@ export const CASES: Case[] = [
 	{ route: 'GET /api/v1/w/[ws]/members', path: (c) => `/api/v1/w/${c.ws}/members`, allowed: ROLES },
 	{ route: 'POST /api/v1/w/[ws]/members', path: (c) => `/api/v1/w/${c.ws}/members`, json: () => ({ roles: ['employee'] }), allowed: OWNER },
 	{ route: 'PATCH /api/v1/w/[ws]/members/[member]', path: () => '', json: () => ({ absent: true }), allowed: OWNER },
-	{ route: 'DELETE /api/v1/w/[ws]/members/[member]', path: () => '', allowed: OWNER }
+	{ route: 'DELETE /api/v1/w/[ws]/members/[member]', path: () => '', allowed: OWNER },
+	{ route: 'GET /api/v1/w/[ws]/processes', path: (c) => `/api/v1/w/${c.ws}/processes`, allowed: ANALYSTS },
+	{ route: 'POST /api/v1/w/[ws]/processes', path: (c) => `/api/v1/w/${c.ws}/processes`, json: () => ({ name: 'Найм', entityType: 'Найм сотрудника' }), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]', path: apiProc, allowed: ANALYSTS },
+	{ route: 'PUT /api/v1/w/[ws]/processes/[id]/tracks/[track]', path: (c) => `${apiProc(c)}/tracks/as_is`, xml: () => blankDiagram('Продажа'), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions', path: (c) => `${apiProc(c)}/tracks/as_is/revisions`, allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev].bpmn', path: (c) => `${apiProc(c)}/tracks/as_is/revisions/latest.bpmn`, allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/diff', path: (c) => `${apiProc(c)}/diff?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
+	{ route: 'POST /api/v1/w/[ws]/lint', path: (c) => `/api/v1/w/${c.ws}/lint`, xml: () => blankDiagram('Проверка'), allowed: ANALYSTS }
 ];
 
 // Destructive member endpoints target a fresh member each time.
@@ -124,6 +152,7 @@ describe('isolation matrix', () => {
 	let db: Database;
 	let wsA: string;
 	let ownerScope: ReturnType<typeof scopeOf>;
+	let processA: string;
 	const userIds = new Map<Principal, string>();
 	const tokens = new Map<Principal, string>();
 
@@ -139,6 +168,9 @@ describe('isolation matrix', () => {
 		}
 		const b = await makeWorkspace(db, 'owner@b.test', 'Workspace B');
 		userIds.set('outsider', b.ownerId);
+		processA = await createProcess(db, ownerScope, { name: 'Продажа кухни', description: '', entityType: 'deal' });
+		await saveRevision(db, ownerScope, processA, 'as_is', blankDiagram('Продажа кухни'));
+		await saveRevision(db, ownerScope, processA, 'to_be', blankDiagram('Продажа кухни'));
 		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
 		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
 	});
@@ -166,7 +198,8 @@ describe('isolation matrix', () => {
 		freshMember: async () => (await addMember(db, wsA, `tmp-${newId()}@a.test`, ['employee'])).membershipId,
 		freshGroup: () => createGroup(db, ownerScope, `Группа ${newId()}`),
 		freshInvitation: async () => (await createInvitation(db, ownerScope, { roles: ['employee'], groupIds: [] })).id,
-		freshToken: async () => (await createApiToken(db, ownerScope, { name: 'tmp', roles: ['employee'] })).id
+		freshToken: async () => (await createApiToken(db, ownerScope, { name: 'tmp', roles: ['employee'] })).id,
+		process: processA
 	});
 
 	function expectation(c: Case, who: Principal): 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden' {
@@ -198,6 +231,9 @@ describe('isolation matrix', () => {
 				if (c.json) {
 					headers['content-type'] = 'application/json';
 					body = JSON.stringify(await c.json(context));
+				} else if (c.xml) {
+					headers['content-type'] = 'application/xml';
+					body = c.xml();
 				} else if (c.form) {
 					headers['content-type'] = 'application/x-www-form-urlencoded';
 					headers.accept = 'text/html'; // as a browser posting a form without JavaScript

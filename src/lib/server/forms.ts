@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { ZodError, type z } from 'zod';
 import type { Locale } from '$lib/i18n';
 import { UserError } from './errors';
@@ -57,6 +57,19 @@ export async function formAction<T>(
 				: undefined;
 			return fail(status, { code: body.code, message: body.message, fields, values: kept });
 		}
+		throw e;
+	}
+}
+
+/**
+ * Runs a page load: a UserError (e.g. `not_found`) becomes SvelteKit's error
+ * page with that status instead of a 500.
+ */
+export async function pageData<T>(run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (e) {
+		if (e instanceof UserError) error(e.status, { message: e.code, code: e.code });
 		throw e;
 	}
 }

@@ -15,7 +15,11 @@ export const PERMISSIONS = {
 	/** Create, rename and delete groups (departments). */
 	'groups.manage': ['owner'],
 	/** Create and revoke workspace API tokens. */
-	'tokens.manage': ['owner']
+	'tokens.manage': ['owner'],
+	/** See processes and their draft diagrams (AS IS, TO BE, revisions, compare). */
+	'processes.view': ['owner', 'analyst'],
+	/** Create processes, save, import and restore diagrams. */
+	'processes.edit': ['owner', 'analyst']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

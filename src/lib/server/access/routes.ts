@@ -49,6 +49,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'GET /w/[ws]/settings/tokens': p('tokens.manage'),
 	'POST /w/[ws]/settings/tokens?/create': p('tokens.manage'),
 	'POST /w/[ws]/settings/tokens?/revoke': p('tokens.manage'),
+	'GET /w/[ws]/processes': p('processes.view'),
+	'POST /w/[ws]/processes?/create': p('processes.edit'),
+	'GET /w/[ws]/processes/[id]': p('processes.view'),
+	'POST /w/[ws]/processes/[id]?/update': p('processes.edit'),
+	'POST /w/[ws]/processes/[id]?/copyToBe': p('processes.edit'),
+	'GET /w/[ws]/processes/[id]/edit/[track]': p('processes.view'),
+	'GET /w/[ws]/processes/[id]/revisions/[track]': p('processes.view'),
+	'GET /w/[ws]/processes/[id]/revisions/[track]/[rev]': p('processes.view'),
+	'POST /w/[ws]/processes/[id]/revisions/[track]/[rev]?/restore': p('processes.edit'),
+	'GET /w/[ws]/processes/[id]/compare': p('processes.view'),
 
 	'GET /api/v1/openapi.json': 'public',
 	'POST /api/v1/session': 'public',
@@ -58,7 +68,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'GET /api/v1/w/[ws]/members': p('members.view'),
 	'POST /api/v1/w/[ws]/members': p('members.manage'),
 	'PATCH /api/v1/w/[ws]/members/[member]': p('members.manage'),
-	'DELETE /api/v1/w/[ws]/members/[member]': p('members.manage')
+	'DELETE /api/v1/w/[ws]/members/[member]': p('members.manage'),
+	'GET /api/v1/w/[ws]/processes': p('processes.view'),
+	'POST /api/v1/w/[ws]/processes': p('processes.edit'),
+	'GET /api/v1/w/[ws]/processes/[id]': p('processes.view'),
+	'PUT /api/v1/w/[ws]/processes/[id]/tracks/[track]': p('processes.edit'),
+	'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions': p('processes.view'),
+	'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev].bpmn': p('processes.view'),
+	'GET /api/v1/w/[ws]/processes/[id]/diff': p('processes.view'),
+	'POST /api/v1/w/[ws]/lint': p('processes.view')
 };
 
 /** The access rule for a request, or undefined when the route is not declared. */

@@ -4,7 +4,8 @@ import { logInSchema } from '../auth/accounts';
 import { invitationInputSchema } from '../workspaces/invitations';
 import { memberUpdateSchema } from '../workspaces/members';
 import { workspaceNameSchema } from '../workspaces/workspaces';
-import { errorSchema, invitationCreatedSchema, memberSchema, meSchema, userSchema } from './schemas';
+import { processInputSchema } from '../processes/processes';
+import { diffSchema, errorSchema, invitationCreatedSchema, lintProblemSchema, memberSchema, meSchema, processSchema, revisionSchema, trackEnum, userSchema } from './schemas';
 
 const jsonBody = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema?: z.ZodType, status = '200'): ZodOpenApiResponsesObject => ({
@@ -15,6 +16,13 @@ const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
 
 const ws = z.string().meta({ description: 'Workspace id' });
 const member = z.string().meta({ description: 'Membership id' });
+const id = z.string().meta({ description: 'Process id' });
+const rev = z.string().meta({ description: 'Revision number, or `latest`' });
+const xmlBody = {
+	required: true,
+	description: 'BPMN 2.0 XML (at most 10 MB; DOCTYPE/entities are refused)',
+	content: { 'application/xml': { schema: z.string() } }
+};
 
 /**
  * Every REST operation, with its request and response schemas. A test checks
@@ -64,6 +72,83 @@ export const paths: ZodOpenApiPathsObject = {
 			summary: 'Remove a member (owners)',
 			requestParams: { path: z.object({ ws, member }) },
 			responses: { ...ok('Removed', undefined, '204'), ...errors(401, 403, 404, 409) }
+		}
+	},
+	'/api/v1/w/{ws}/processes': {
+		get: {
+			summary: 'Processes of the workspace with the status of both tracks (owners, analysts)',
+			requestParams: { path: z.object({ ws }) },
+			responses: { ...ok('Processes', z.object({ processes: z.array(processSchema) })), ...errors(401, 403, 404) }
+		},
+		post: {
+			summary: 'Create a process (owners, analysts)',
+			requestParams: { path: z.object({ ws }) },
+			requestBody: jsonBody(processInputSchema),
+			responses: { ...ok('Created', processSchema, '201'), ...errors(400, 401, 403, 404) }
+		}
+	},
+	'/api/v1/w/{ws}/processes/{id}': {
+		get: {
+			summary: 'One process',
+			requestParams: { path: z.object({ ws, id }) },
+			responses: { ...ok('The process', processSchema), ...errors(401, 403, 404) }
+		}
+	},
+	'/api/v1/w/{ws}/processes/{id}/tracks/{track}': {
+		put: {
+			summary: 'Save a new revision of a track from BPMN XML',
+			description:
+				'Checks the XML (bpmn-moddle with the potok extension, zod, FEEL), stores an immutable revision and returns its lint problems. With `base`, a save on top of an outdated revision is refused with 409 `revision_conflict`.',
+			requestParams: {
+				path: z.object({ ws, id, track: trackEnum }),
+				query: z.object({
+					base: z.number().int().optional().meta({ description: 'The revision the edit started from (0 for none)' }),
+					message: z.string().optional().meta({ description: 'What changed' })
+				})
+			},
+			requestBody: xmlBody,
+			responses: {
+				...ok('Saved', z.object({ revision: z.number().int(), sha256: z.string(), lint: z.array(lintProblemSchema) }), '201'),
+				...errors(400, 401, 403, 404, 409, 413, 422)
+			}
+		}
+	},
+	'/api/v1/w/{ws}/processes/{id}/tracks/{track}/revisions': {
+		get: {
+			summary: 'Revisions of a track, newest first',
+			requestParams: { path: z.object({ ws, id, track: trackEnum }) },
+			responses: { ...ok('Revisions', z.object({ revisions: z.array(revisionSchema) })), ...errors(401, 403, 404) }
+		}
+	},
+	'/api/v1/w/{ws}/processes/{id}/tracks/{track}/revisions/{rev}.bpmn': {
+		get: {
+			summary: 'The XML of a revision exactly as stored',
+			requestParams: { path: z.object({ ws, id, track: trackEnum, rev }) },
+			responses: {
+				'200': { description: 'BPMN XML', content: { 'application/xml': { schema: z.string() } } },
+				...errors(401, 403, 404)
+			}
+		}
+	},
+	'/api/v1/w/{ws}/processes/{id}/diff': {
+		get: {
+			summary: 'Compare two revisions: AS IS with TO BE, or two revisions of a track',
+			requestParams: {
+				path: z.object({ ws, id }),
+				query: z.object({
+					from: z.string().meta({ description: '`<track>:<revision>`, e.g. `as_is:latest` or `to_be:3`' }),
+					to: z.string().meta({ description: '`<track>:<revision>`' })
+				})
+			},
+			responses: { ...ok('The differences', diffSchema), ...errors(400, 401, 403, 404) }
+		}
+	},
+	'/api/v1/w/{ws}/lint': {
+		post: {
+			summary: 'Lint BPMN XML without storing it',
+			requestParams: { path: z.object({ ws }) },
+			requestBody: xmlBody,
+			responses: { ...ok('Problems', z.object({ problems: z.array(lintProblemSchema) })), ...errors(400, 401, 403, 404, 413, 422) }
 		}
 	}
 };

@@ -5,6 +5,7 @@ import type { Role } from '../access/roles';
 import { hashPassword } from '../auth/password';
 import { generateSecretToken } from '../auth/tokens';
 import { newId } from '../ids';
+import { seedCrmTx } from '../crm/entity-types';
 
 export const DEMO_WORKSPACE = 'Кухни на заказ';
 export const DEMO_SALES_GROUP = 'Отдел продаж';
@@ -42,6 +43,7 @@ export async function seedDemo(database: Database, passwordFromEnv?: string, now
 		if (again > 0) return null;
 		const workspaceId = newId();
 		await tx.insert(workspaces).values({ id: workspaceId, name: DEMO_WORKSPACE, createdAt: now });
+		await seedCrmTx(tx, workspaceId, now);
 		const salesId = newId();
 		await tx.insert(groups).values({ id: salesId, workspaceId, name: DEMO_SALES_GROUP, createdAt: now });
 		for (const person of DEMO_PEOPLE) {

@@ -10,6 +10,13 @@ export const TRACKS = ['as_is', 'to_be'] as const;
 export type Track = (typeof TRACKS)[number];
 export const trackSchema = z.enum(TRACKS);
 
+/** A track from a URL segment; anything else is a 404, like an unknown page. */
+export function parseTrack(value: string | undefined): Track {
+	const parsed = trackSchema.safeParse(value);
+	if (!parsed.success) throw new UserError('not_found');
+	return parsed.data;
+}
+
 export const processInputSchema = z.object({
 	name: z.string().trim().min(1, 'required').max(200),
 	description: z.string().trim().max(5000).optional().default(''),

@@ -1,0 +1,24 @@
+import { workspaceScope } from '$lib/server/access/guards';
+import { allows } from '$lib/server/access/permissions';
+import { pageData } from '$lib/server/forms';
+import { blankDiagram } from '$lib/server/processes/blank-diagram';
+import { getProcess, parseTrack } from '$lib/server/processes/processes';
+import { getRevision } from '$lib/server/processes/revisions';
+import type { PageServerLoad } from './$types';
+
+/** The editor opens the track's latest revision, or a blank diagram before the first save. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const scope = workspaceScope({ locals, params });
+	return pageData(async () => {
+		const track = parseTrack(params.track);
+		const process = await getProcess(locals.db, scope, params.id);
+		const latest = await getRevision(locals.db, scope, params.id, track, 'latest');
+		return {
+			process: { id: process.id, name: process.name },
+			track,
+			canEdit: allows(scope.roles, 'processes.edit'),
+			revision: latest && { number: latest.number, author: latest.author, createdAt: latest.createdAt },
+			xml: latest?.xml ?? blankDiagram(process.name)
+		};
+	});
+};
