@@ -4,3 +4,4 @@ export * from './schema/workspaces';
 export * from './schema/engine';
 export * from './schema/processes';
 export * from './schema/crm';
+export * from './schema/pipelines';
