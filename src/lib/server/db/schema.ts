@@ -5,3 +5,4 @@ export * from './schema/engine';
 export * from './schema/processes';
 export * from './schema/crm';
 export * from './schema/pipelines';
+export * from './schema/review';
