@@ -17,6 +17,7 @@ import { newId } from '$lib/server/ids';
 import { createProcess } from '$lib/server/processes/processes';
 import { saveRevision } from '$lib/server/processes/revisions';
 import { blankDiagram } from '$lib/server/processes/blank-diagram';
+import { createRecord } from '$lib/server/crm/records';
 import { ROLES, type Role } from '$lib/roles';
 import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -33,6 +34,12 @@ interface Ctx {
 	freshToken(): Promise<string>;
 	/** A process of the workspace with one saved revision on each track. */
 	process: string;
+	/** A contact every member observes (so every role sees it). */
+	record: string;
+	/** New contacts every member observes, for destructive calls (merge). */
+	freshRecords(n: number): Promise<string[]>;
+	/** Per-call scratch space: a body made first can tell the path what it made. */
+	scratch: Record<string, string>;
 }
 
 interface Case {
@@ -112,7 +119,24 @@ export const CASES: Case[] = [
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions', path: (c) => `${apiProc(c)}/tracks/as_is/revisions`, allowed: ANALYSTS },
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev].bpmn', path: (c) => `${apiProc(c)}/tracks/as_is/revisions/latest.bpmn`, allowed: ANALYSTS },
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/diff', path: (c) => `${apiProc(c)}/diff?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
-	{ route: 'POST /api/v1/w/[ws]/lint', path: (c) => `/api/v1/w/${c.ws}/lint`, xml: () => blankDiagram('Проверка'), allowed: ANALYSTS }
+	{ route: 'POST /api/v1/w/[ws]/lint', path: (c) => `/api/v1/w/${c.ws}/lint`, xml: () => blankDiagram('Проверка'), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/fields/[entityType]', path: (c) => `/api/v1/w/${c.ws}/fields/deal`, allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/fields/[entityType]', path: (c) => `/api/v1/w/${c.ws}/fields/deal`, json: () => ({ label: `Поле ${newId()}`, type: 'string' }), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/records', path: (c) => `/api/v1/w/${c.ws}/records?type=contact&q=Иван`, allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/records', path: (c) => `/api/v1/w/${c.ws}/records`, json: () => ({ type: 'contact', fields: { name: 'Пётр' } }), allowed: ROLES },
+	{ route: 'GET /api/v1/w/[ws]/records/[id]', path: (c) => `/api/v1/w/${c.ws}/records/${c.record}`, allowed: ROLES },
+	{ route: 'PATCH /api/v1/w/[ws]/records/[id]', path: (c) => `/api/v1/w/${c.ws}/records/${c.record}`, json: () => ({ fields: { post: `Директор ${newId()}` } }), allowed: ROLES },
+	{ route: 'GET /api/v1/w/[ws]/records/[id]/duplicates', path: (c) => `/api/v1/w/${c.ws}/records/${c.record}/duplicates`, allowed: ROLES },
+	{
+		route: 'POST /api/v1/w/[ws]/records/[id]/merge',
+		path: (c) => `/api/v1/w/${c.ws}/records/${c.scratch.survivor}/merge`,
+		json: async (c) => {
+			const [survivor, other] = await c.freshRecords(2);
+			c.scratch.survivor = survivor!;
+			return { from: [other] };
+		},
+		allowed: ROLES
+	}
 ];
 
 // Destructive member endpoints target a fresh member each time.
@@ -153,6 +177,7 @@ describe('isolation matrix', () => {
 	let wsA: string;
 	let ownerScope: ReturnType<typeof scopeOf>;
 	let processA: string;
+	let recordA: string;
 	const userIds = new Map<Principal, string>();
 	const tokens = new Map<Principal, string>();
 
@@ -171,9 +196,17 @@ describe('isolation matrix', () => {
 		processA = await createProcess(db, ownerScope, { name: 'Продажа кухни', description: '', entityType: 'deal' });
 		await saveRevision(db, ownerScope, processA, 'as_is', blankDiagram('Продажа кухни'));
 		await saveRevision(db, ownerScope, processA, 'to_be', blankDiagram('Продажа кухни'));
+		recordA = (await newContacts(1))[0]!;
 		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
 		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
 	});
+	/** Contacts of workspace A that every member observes. */
+	async function newContacts(n: number): Promise<string[]> {
+		const observerIds = [...userIds.entries()].filter(([who]) => ROLES.includes(who as Role) && who !== 'owner').map(([, id]) => id);
+		const ids: string[] = [];
+		for (let i = 0; i < n; i++) ids.push((await createRecord(db, ownerScope, { type: 'contact', values: { name: 'Иван', last_name: `Петров ${newId()}` }, observerIds })).id);
+		return ids;
+	}
 	afterAll(async () => {
 		db?.close();
 		await server?.stop();
@@ -199,7 +232,10 @@ describe('isolation matrix', () => {
 		freshGroup: () => createGroup(db, ownerScope, `Группа ${newId()}`),
 		freshInvitation: async () => (await createInvitation(db, ownerScope, { roles: ['employee'], groupIds: [] })).id,
 		freshToken: async () => (await createApiToken(db, ownerScope, { name: 'tmp', roles: ['employee'] })).id,
-		process: processA
+		process: processA,
+		record: recordA,
+		freshRecords: newContacts,
+		scratch: {}
 	});
 
 	function expectation(c: Case, who: Principal): 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden' {

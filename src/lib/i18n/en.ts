@@ -262,6 +262,7 @@ export const en: Messages = {
 		merge_into_itself: 'A record cannot be merged into itself',
 		merge_other_type: 'Only records of one type can be merged',
 		merge_choice_unknown: 'The value comes from a record not being merged',
+		unknown_pipeline: 'No such published pipeline',
 		unknown_group: 'No such group',
 		invalid_key: 'Invalid key',
 		required: 'Please fill in',

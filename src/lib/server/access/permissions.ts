@@ -19,7 +19,11 @@ export const PERMISSIONS = {
 	/** See processes and their draft diagrams (AS IS, TO BE, revisions, compare). */
 	'processes.view': ['owner', 'analyst'],
 	/** Create processes, save, import and restore diagrams. */
-	'processes.edit': ['owner', 'analyst']
+	'processes.edit': ['owner', 'analyst'],
+	/** Work CRM records, their links, comments, duplicates and tasks; employees see only their own records (the CRM's scope filters). */
+	'crm.records': ROLES,
+	/** Configure the CRM: entity types, fields and their options, CRM settings. */
+	'crm.configure': ['owner', 'analyst']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

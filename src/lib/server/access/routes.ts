@@ -76,7 +76,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions': p('processes.view'),
 	'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev].bpmn': p('processes.view'),
 	'GET /api/v1/w/[ws]/processes/[id]/diff': p('processes.view'),
-	'POST /api/v1/w/[ws]/lint': p('processes.view')
+	'POST /api/v1/w/[ws]/lint': p('processes.view'),
+	'GET /api/v1/w/[ws]/fields/[entityType]': p('crm.records'),
+	'POST /api/v1/w/[ws]/fields/[entityType]': p('crm.configure'),
+	'GET /api/v1/w/[ws]/records': p('crm.records'),
+	'POST /api/v1/w/[ws]/records': p('crm.records'),
+	'GET /api/v1/w/[ws]/records/[id]': p('crm.records'),
+	'PATCH /api/v1/w/[ws]/records/[id]': p('crm.records'),
+	'GET /api/v1/w/[ws]/records/[id]/duplicates': p('crm.records'),
+	'POST /api/v1/w/[ws]/records/[id]/merge': p('crm.records')
 };
 
 /** The access rule for a request, or undefined when the route is not declared. */

@@ -5,6 +5,11 @@ import { invitationInputSchema } from '../workspaces/invitations';
 import { memberUpdateSchema } from '../workspaces/members';
 import { workspaceNameSchema } from '../workspaces/workspaces';
 import { processInputSchema } from '../processes/processes';
+import { fieldInputSchema } from '../crm/fields';
+import { mergeInputSchema } from '../crm/merge';
+import { recordListSchema } from '../crm/record-list';
+import { recordCreateBodySchema, recordPatchBodySchema } from '../crm/views/record-api';
+import { duplicateSchema, fieldDefinitionSchema, recordDetailSchema, recordSchema } from './schemas';
 import { diffSchema, errorSchema, invitationCreatedSchema, lintProblemSchema, memberSchema, meSchema, processSchema, revisionSchema, trackEnum, userSchema } from './schemas';
 
 const jsonBody = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
@@ -18,6 +23,8 @@ const ws = z.string().meta({ description: 'Workspace id' });
 const member = z.string().meta({ description: 'Membership id' });
 const id = z.string().meta({ description: 'Process id' });
 const rev = z.string().meta({ description: 'Revision number, or `latest`' });
+const entityType = z.string().meta({ description: 'Entity type key: `lead`, `deal`, `contact`, `company` or a custom type' });
+const recordId = z.string().meta({ description: 'Record id' });
 const xmlBody = {
 	required: true,
 	description: 'BPMN 2.0 XML (at most 10 MB; DOCTYPE/entities are refused)',
@@ -149,6 +156,77 @@ export const paths: ZodOpenApiPathsObject = {
 			requestParams: { path: z.object({ ws }) },
 			requestBody: xmlBody,
 			responses: { ...ok('Problems', z.object({ problems: z.array(lintProblemSchema) })), ...errors(400, 401, 403, 404, 413, 422) }
+		}
+	},
+	'/api/v1/w/{ws}/fields/{entityType}': {
+		get: {
+			summary: 'The card fields of an entity type, in card order',
+			requestParams: { path: z.object({ ws, entityType }) },
+			responses: {
+				...ok('Fields', z.object({ entityType: z.object({ key: z.string(), name: z.string(), builtIn: z.boolean() }), fields: z.array(fieldDefinitionSchema) })),
+				...errors(401, 403, 404)
+			}
+		},
+		post: {
+			summary: 'Add a field at the end of the card (owners, analysts); without a key, one is made from the label',
+			requestParams: { path: z.object({ ws, entityType }) },
+			requestBody: jsonBody(fieldInputSchema),
+			responses: { ...ok('Created', z.object({ field: fieldDefinitionSchema }), '201'), ...errors(400, 401, 403, 404, 409) }
+		}
+	},
+	'/api/v1/w/{ws}/records': {
+		get: {
+			summary: 'Records of one type, newest change first, a keyset page at a time',
+			description: 'Employees see only the records they are responsible for or observe. `q` searches title and names, e-mail prefixes and phone digits.',
+			requestParams: {
+				path: z.object({ ws }),
+				query: recordListSchema.omit({ responsibleId: true }).extend({ responsible: z.string().optional().meta({ description: 'User id' }) })
+			},
+			responses: { ...ok('A page of records', z.object({ items: z.array(recordSchema), nextCursor: z.string().nullable() })), ...errors(400, 401, 403, 404) }
+		},
+		post: {
+			summary: 'Create a record (validated against the type’s fields; duplicates reported)',
+			description:
+				'With `pipeline`, the pipeline’s published process starts for the record. When the workspace merges automatically and a phone or e-mail matches an older record exactly, the new record is merged into it and `mergedInto` names the survivor.',
+			requestParams: { path: z.object({ ws }) },
+			requestBody: jsonBody(recordCreateBodySchema),
+			responses: {
+				...ok('Created', recordSchema.extend({ duplicates: z.array(duplicateSchema) }), '201'),
+				...errors(400, 401, 403, 404, 409)
+			}
+		}
+	},
+	'/api/v1/w/{ws}/records/{id}': {
+		get: {
+			summary: 'One record with its links and the moves its diagram allows now',
+			requestParams: { path: z.object({ ws, id: recordId }) },
+			responses: { ...ok('The record', recordDetailSchema), ...errors(401, 403, 404) }
+		},
+		patch: {
+			summary: 'Change title, responsible, observers or field values (only the keys given)',
+			requestParams: { path: z.object({ ws, id: recordId }) },
+			requestBody: jsonBody(recordPatchBodySchema),
+			responses: {
+				...ok('Updated', recordDetailSchema.extend({ changed: z.array(z.string()).meta({ description: 'Keys that changed' }) })),
+				...errors(400, 401, 403, 404, 409)
+			}
+		}
+	},
+	'/api/v1/w/{ws}/records/{id}/duplicates': {
+		get: {
+			summary: 'Candidate duplicates of a record (same phone, e-mail, or name)',
+			requestParams: { path: z.object({ ws, id: recordId }) },
+			responses: { ...ok('Candidates, strongest first', z.object({ duplicates: z.array(duplicateSchema) })), ...errors(401, 403, 404) }
+		}
+	},
+	'/api/v1/w/{ws}/records/{id}/merge': {
+		post: {
+			summary: 'Merge duplicates into this record',
+			description:
+				'`values` picks, field by field, the record whose value survives (by default the survivor’s, or the first filled one); lists are united. Links, tasks, comments and history move onto the survivor; merged records redirect to it.',
+			requestParams: { path: z.object({ ws, id: recordId }) },
+			requestBody: jsonBody(mergeInputSchema),
+			responses: { ...ok('Merged', z.object({ record: recordSchema, changed: z.array(z.string()) })), ...errors(400, 401, 403, 404, 409) }
 		}
 	}
 };

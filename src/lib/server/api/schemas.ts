@@ -104,3 +104,74 @@ export const diffSchema = z
 		)
 	})
 	.meta({ id: 'Diff' });
+
+const fieldOptionSchema = z.object({ key: z.string(), label: z.string(), archived: z.boolean().optional() });
+
+export const fieldDefinitionSchema = z
+	.object({
+		key: z.string().meta({ description: 'How values, robots and expressions name the field (`record.<key>`); fixed once created' }),
+		label: z.string(),
+		type: z.string().meta({ description: 'string, text, number, money, date, datetime, boolean, enum, multi-enum, phone, email, url, user, record-link' }),
+		multiple: z.boolean(),
+		required: z.boolean(),
+		system: z.boolean().meta({ description: 'A standard field: its key and type cannot change' }),
+		position: z.number().int(),
+		options: z.array(fieldOptionSchema).meta({ description: 'Enum options; archived ones stay readable but cannot be chosen' }),
+		settings: z.object({ targetType: z.string().optional() })
+	})
+	.meta({ id: 'FieldDefinition' });
+
+export const recordSchema = z
+	.object({
+		id: z.string(),
+		type: z.string(),
+		pipeline: z.string().nullable(),
+		stage: z.string().nullable(),
+		status: z.enum(['open', 'won', 'lost', 'spam', 'converted']),
+		title: z.string(),
+		responsibleId: z.string().nullable(),
+		observerIds: z.array(z.string()).optional(),
+		fields: z.record(z.string(), z.unknown()),
+		amount: z.number().nullable(),
+		currency: z.string().nullable(),
+		mergedInto: z.string().nullable().meta({ description: 'Set when the record was merged into another: use that one' }),
+		createdBy: z.string().nullable(),
+		createdAt: z.string(),
+		updatedAt: z.string()
+	})
+	.meta({ id: 'Record' });
+
+export const allowedMoveSchema = z
+	.object({
+		stage: z.string(),
+		outcome: z.string().meta({ description: 'The outcome of the current stage that leads there' }),
+		missingFields: z.array(z.string()).meta({ description: 'Required fields to fill before the move' })
+	})
+	.meta({ id: 'AllowedMove' });
+
+export const recordDetailSchema = recordSchema
+	.extend({
+		links: z.array(
+			z.object({
+				id: z.string(),
+				type: z.string(),
+				title: z.string().nullable().meta({ description: 'Null when the caller may not see the linked record' }),
+				direction: z.enum(['to', 'from'])
+			})
+		),
+		allowedMoves: z
+			.array(allowedMoveSchema)
+			.nullable()
+			.meta({ description: 'Where the diagram lets the record go from its stage; empty outside a pipeline; null when the runtime cannot say' })
+	})
+	.meta({ id: 'RecordDetail' });
+
+export const duplicateSchema = z
+	.object({
+		id: z.string(),
+		title: z.string().nullable(),
+		matchedBy: z.array(z.enum(['phone', 'email', 'name'])),
+		visible: z.boolean().optional(),
+		createdAt: z.string().optional()
+	})
+	.meta({ id: 'Duplicate' });
