@@ -7,6 +7,27 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
+	// Pre-bundle the diagram libraries up front: discovered late (dynamic imports in the modeler),
+	// Vite re-optimises mid-run and reloads the page, failing the first browser tests of a cold run.
+	optimizeDeps: {
+		include: [
+			'bpmn-js/lib/Modeler',
+			'bpmn-js/lib/NavigatedViewer',
+			'bpmn-js/lib/features/search',
+			'bpmn-js-properties-panel',
+			'bpmn-js-token-simulation',
+			'bpmn-js-token-simulation/lib/viewer',
+			'bpmn-js-bpmnlint',
+			'bpmn-js-differ',
+			'bpmn-moddle',
+			'bpmnlint/lib/linter',
+			'bpmnlint/rules/*',
+			'diagram-js-minimap',
+			'@bpmn-io/properties-panel',
+			'@bpmn-io/properties-panel/preact',
+			'feelin'
+		]
+	},
 	test: {
 		testTimeout: 20_000,
 		hookTimeout: 60_000,
