@@ -17,8 +17,8 @@ afterAll(() => {
 	for (const path of created) for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
 });
 
-function run(args: string[], onLine: (line: string) => void = () => {}): { done: Promise<number | null>; kill(): void } {
-	const child = spawn(process.execPath, [...NODE_ARGS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], onLine: (line: string) => void = () => {}): { done: Promise<number | null>; kill(): void; tell(line: string): void } {
+	const child = spawn(process.execPath, [...NODE_ARGS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 	let buffer = '';
 	let errors = '';
 	child.stdout.on('data', (d: Buffer) => {
@@ -28,13 +28,14 @@ function run(args: string[], onLine: (line: string) => void = () => {}): { done:
 		lines.forEach(onLine);
 	});
 	child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+	child.stdin.on('error', () => {}); // a worker that died already cannot be told anything
 	const done = new Promise<number | null>((resolve) =>
 		child.once('exit', (code, signal) => {
 			if (code !== 0 && signal !== 'SIGKILL') console.error(errors);
 			resolve(code);
 		})
 	);
-	return { done, kill: () => child.kill('SIGKILL') };
+	return { done, kill: () => child.kill('SIGKILL'), tell: (line) => child.stdin.write(line + '\n') };
 }
 
 describe('engine durability on a libsql file', () => {
@@ -99,11 +100,18 @@ describe('engine durability on a libsql file', () => {
 		expect(await seed.done).toBe(0);
 		await new Promise((r) => setTimeout(r, 1100)); // every timer is due now
 		const counts: number[] = [];
+		// both start firing at once: a process slow to boot would otherwise find nothing left
+		let ready = 0;
+		let bothReady!: () => void;
+		const go = new Promise<void>((resolve) => (bothReady = resolve));
 		const workers = [0, 1].map(() =>
 			run(['test/integration/engine/workers/timer-worker.ts', path, 'fire'], (line) => {
+				if (line === 'ready' && ++ready === 2) bothReady();
 				if (line.startsWith('fired ')) counts.push(Number(line.slice(6)));
 			})
 		);
+		await Promise.race([go, Promise.all(workers.map((w) => w.done))]);
+		for (const worker of workers) worker.tell('go');
 		expect(await Promise.all(workers.map((w) => w.done))).toEqual([0, 0]);
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
 		expect(Math.min(...counts), `both processes fired some: ${counts}`).toBeGreaterThan(0);

@@ -40,8 +40,16 @@ if (mode === 'seed') {
 	);
 	process.stdout.write('seeded\n');
 } else {
-	let fired = 0;
+	// the parent says go once both workers are up; if it goes away instead, so does this worker
 	const parent = process.ppid;
+	process.stdout.write('ready\n');
+	const told = await new Promise<boolean>((resolve) => {
+		process.stdin.once('data', () => resolve(true));
+		process.stdin.once('end', () => resolve(false));
+	});
+	process.stdin.destroy();
+	if (!told) process.exit(1);
+	let fired = 0;
 	for (let pass = 0; pass < 100_000 && process.ppid === parent; pass++) {
 		const result = await engine.fireDueTimers(25, 30_000);
 		fired += result.fired;
