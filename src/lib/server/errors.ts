@@ -23,7 +23,14 @@ export const ERROR_STATUS = {
 	throttled: 429,
 	field_type_change: 409,
 	system_field: 409,
-	record_merged: 409
+	record_merged: 409,
+	publish_refused: 422,
+	nothing_to_publish: 422,
+	field_conflict: 422,
+	required_fields_missing: 422,
+	move_not_allowed: 409,
+	task_closed: 409,
+	result_required: 422
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,6 +1,6 @@
 import { Engine, Scheduler, realClock, type Clock, type RobotHandler } from '$lib/engine';
 import type { Database } from '../db';
-import { LibsqlStore } from '../engine-store/libsql-store';
+import { LibsqlStore, type AfterApply } from '../engine-store/libsql-store';
 
 export interface EngineHostOptions {
 	clock?: Clock;
@@ -10,6 +10,8 @@ export interface EngineHostOptions {
 	leaseMs?: number;
 	batch?: number;
 	onError?: (error: unknown, tenant: string) => void;
+	/** Runs in each command's transaction after the engine's writes (see LibsqlStore). */
+	afterApply?: AfterApply;
 }
 
 /**
@@ -35,7 +37,7 @@ export class EngineHost {
 	#entry(tenant: string) {
 		let entry = this.#engines.get(tenant);
 		if (!entry) {
-			const store = new LibsqlStore(this.database, tenant);
+			const store = new LibsqlStore(this.database, tenant, { afterApply: this.#options.afterApply });
 			const engine = new Engine({ store, clock: this.#options.clock ?? realClock });
 			const scheduler = new Scheduler(engine, {
 				robots: this.#options.robots,

@@ -31,6 +31,7 @@ import { writeScript } from './write-script';
  */
 export class LibsqlStore implements Store, HistoryReader {
 	readonly #definitions = new DefinitionCache();
+	readonly #afterApply: AfterApply | undefined;
 
 	readonly #newInstanceId: () => string;
 	readonly #commits: GroupCommit;
@@ -42,9 +43,10 @@ export class LibsqlStore implements Store, HistoryReader {
 	constructor(
 		readonly database: Database,
 		readonly tenant: string,
-		options: { newInstanceId?: () => string } = {}
+		options: { newInstanceId?: () => string; afterApply?: AfterApply } = {}
 	) {
 		this.#newInstanceId = options.newInstanceId ?? newInstanceId;
+		this.#afterApply = options.afterApply;
 		this.#commits = GroupCommit.of(database);
 	}
 
@@ -63,6 +65,15 @@ export class LibsqlStore implements Store, HistoryReader {
 			}
 			throw error;
 		}
+	}
+
+	/**
+	 * Runs one command inside a write transaction the caller already holds (no group commit): the
+	 * caller commits or rolls back, together with its own writes. What the command learns about
+	 * definitions is not cached, since the caller may still roll back.
+	 */
+	within<T>(sql: Transaction, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+		return fn(this.#tx(sql, this.#definitions.begin()));
 	}
 
 	async #stale(assumed: ReadonlyMap<string, number>): Promise<boolean> {
@@ -232,10 +243,17 @@ export class LibsqlStore implements Store, HistoryReader {
 					throw error;
 				}
 				for (const { row } of [...insert, ...update]) readVersions.set(row.id, row.version);
+				if (this.#afterApply) await this.#afterApply(sql, changes, tenant, this.database);
 			}
 		};
 	}
 }
+
+/**
+ * Called at the end of every command's `apply`, in the same transaction, after the engine's writes:
+ * how the app keeps its own rows (records, tasks) in step with the runtime, all or nothing.
+ */
+export type AfterApply = (sql: Transaction, changes: StoreChanges, tenant: string, database: Database) => Promise<void>;
 
 /** An instance update whose expected version is checked by the statement itself. */
 async function checkedUpdate(sql: Transaction, tenant: string, { row, expectedVersion }: StoreChanges['instances'][number], now: number): Promise<void> {
