@@ -1,9 +1,8 @@
 import BpmnLintModule from 'bpmn-js-bpmnlint';
-import { lintConfig, lintResolver } from '$lib/lint/lint-config';
 import DeferredLinting from './DeferredLinting';
 
-/** bpmn-js-bpmnlint with Potok's bundled rules; pass `lintingOptions` as the modeler's `linting` config. */
-export const lintingOptions = { active: true, bpmnlint: { config: lintConfig, resolver: lintResolver } };
+/** Pass as the modeler's `linting` config: on, with the rules loaded by DeferredLinting. */
+export const lintingOptions = { active: true };
 
 /** Live lint: bpmn-js-bpmnlint's overlays and button, linting after changes settle (see DeferredLinting). */
 export default {
