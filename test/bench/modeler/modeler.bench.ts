@@ -1,0 +1,186 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { build } from 'vite';
+import { generateDiagram } from './diagram';
+
+/**
+ * `npm run bench:modeler` (issue 3): opens one generated diagram (BENCH_NODES flow nodes, 500 by
+ * default: 500 shapes + 499 sequence flows + the process = 1,000 elements, all with DI) in
+ *  (a) Potok's ProcessModeler, mounted as the editor page mounts it, from a production build, and
+ *  (b) a bare page with bpmn-js's own bpmn-modeler.production.min.js and CSS,
+ * in the same Chromium, alternating, BENCH_RUNS times each, every run in a fresh browser context.
+ * A run is the time from navigation start until the page is marked ready and every shape and
+ * connection is in the DOM, measured in the page on the next animation frame. Prints medians and
+ * the ratio (goal ≤ 1.2); the last line is machine-readable. Not part of the pass/fail suite.
+ */
+const NODES = Number(process.env.BENCH_NODES ?? 500);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const root = resolve(import.meta.dirname, '../../..');
+const here = import.meta.dirname;
+
+const types: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.svg': 'image/svg+xml',
+	'.woff': 'font/woff',
+	'.woff2': 'font/woff2',
+	'.eot': 'application/vnd.ms-fontobject',
+	'.ttf': 'font/ttf',
+	'.bpmn': 'application/xml'
+};
+
+async function buildHarness(outDir: string): Promise<void> {
+	await build({
+		root: join(here, 'harness'),
+		configFile: false,
+		logLevel: 'warn',
+		plugins: [svelte({ configFile: false })],
+		resolve: { alias: { $lib: join(root, 'src/lib') } },
+		build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 5_000 }
+	});
+}
+
+/** Serves /potok/ (the built harness), /bare/, /vendor/ (bpmn-js/dist) and /diagram.bpmn. */
+function serve(harness: string, diagram: string): Promise<Server> {
+	const mounts: [string, string][] = [
+		['/potok/', harness],
+		['/bare/', join(here, 'bare')],
+		['/vendor/', join(root, 'node_modules/bpmn-js/dist')]
+	];
+	const server = createServer((request, response) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+		let file: string | undefined;
+		if (path === '/diagram.bpmn') file = diagram;
+		for (const [prefix, dir] of mounts) {
+			if (!path.startsWith(prefix)) continue;
+			const candidate = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
+			if (candidate.startsWith(dir)) file = candidate;
+		}
+		// the harness build refers to its assets from the site root
+		if (!file && path.startsWith('/assets/')) file = join(harness, path);
+		if (!file || !existsSync(file) || !statSync(file).isFile()) {
+			response.writeHead(404).end();
+			return;
+		}
+		response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+		createReadStream(file).pipe(response);
+	});
+	return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+interface Run {
+	/** navigation start → drawn */
+	total: number;
+	/** the XML fetched, mounting starts → drawn */
+	fromMount: number;
+	/** CPU time of the page's renderer processes until shortly after drawn: less sensitive to other load than wall time */
+	cpu: number;
+}
+
+/** CPU milliseconds used so far by every renderer process (a fresh context gets fresh ones). */
+async function rendererCpu(browser: Browser): Promise<number> {
+	const session = await browser.newBrowserCDPSession();
+	try {
+		const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+		return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime * 1000, 0);
+	} finally {
+		await session.detach();
+	}
+}
+
+/** One cold open of `url`: ms from navigation start to ready with all shapes and connections drawn. */
+async function open(browser: Browser, url: string, shapes: number, connections: number): Promise<Run> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	try {
+		const cpuBefore = await rendererCpu(browser);
+		const page = await context.newPage();
+		const problems: string[] = [];
+		page.on('pageerror', (error) => problems.push(error.message));
+		page.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && problems.push(`${response.status()} ${response.url()}`));
+		// a string, not a function: tsx would wrap a function in helpers the page does not have
+		await page.addInitScript(`(() => {
+			const probe = () => {
+				const ready = document.querySelector('[data-ready="true"]');
+				const drawn = ready && ready.querySelectorAll('.djs-shape').length >= ${shapes} && ready.querySelectorAll('.djs-connection').length >= ${connections};
+				if (drawn) window.__rendered = performance.now();
+				else requestAnimationFrame(probe);
+			};
+			requestAnimationFrame(probe);
+		})();`);
+		await page.goto(url);
+		await page
+			.waitForFunction('window.__rendered !== undefined', undefined, { timeout: 120_000, polling: 50 })
+			.catch((error: Error) => {
+				throw new Error(`${url} never finished drawing: ${error.message}\n${problems.join('\n')}`);
+			});
+		const cpu = (await rendererCpu(browser)) - cpuBefore;
+		const timing: { total: number; fromMount: number } = await page.evaluate(`({ total: window.__rendered, fromMount: window.__rendered - (performance.getEntriesByName('mount')[0]?.startTime ?? 0) })`);
+		return { ...timing, cpu };
+	} finally {
+		await context.close();
+	}
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function main() {
+	const work = mkdtempSync(join(tmpdir(), 'potok-bench-modeler-'));
+	let server: Server | undefined;
+	let browser: Browser | undefined;
+	try {
+		const diagram = generateDiagram(NODES);
+		const diagramFile = join(work, 'diagram.bpmn');
+		writeFileSync(diagramFile, diagram.xml);
+		console.log(`diagram: ${diagram.shapes} flow nodes + ${diagram.connections} sequence flows (${(diagram.xml.length / 1024).toFixed(0)} KiB), ${RUNS} runs each`);
+		const started = Date.now();
+		await buildHarness(join(work, 'potok'));
+		console.log(`built the Potok harness in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		server = await serve(join(work, 'potok'), diagramFile);
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage']
+		});
+
+		const pages = { potok: `${base}/potok/`, bare: `${base}/bare/` };
+		// one warm-up each so both start with the same disk and JIT state
+		for (const url of Object.values(pages)) await open(browser, url, diagram.shapes, diagram.connections);
+		const results = { potok: [] as Run[], bare: [] as Run[] };
+		for (let run = 0; run < RUNS; run++) {
+			const order = run % 2 === 0 ? (['potok', 'bare'] as const) : (['bare', 'potok'] as const);
+			for (const name of order) results[name].push(await open(browser, pages[name], diagram.shapes, diagram.connections));
+			const [a, b] = [results.potok.at(-1)!, results.bare.at(-1)!];
+			console.log(`run ${run + 1}: potok ${a.total.toFixed(0)} ms (cpu ${a.cpu.toFixed(0)}), bare ${b.total.toFixed(0)} ms (cpu ${b.cpu.toFixed(0)})`);
+		}
+
+		const potok = median(results.potok.map((r) => r.total));
+		const bare = median(results.bare.map((r) => r.total));
+		const potokImport = median(results.potok.map((r) => r.fromMount));
+		const bareImport = median(results.bare.map((r) => r.fromMount));
+		const best = (runs: Run[]) => Math.min(...runs.map((r) => r.total));
+		console.log(`navigation → all shapes drawn, median: Potok ${potok.toFixed(0)} ms, bare bpmn-js ${bare.toFixed(0)} ms`);
+		console.log(`navigation → all shapes drawn, best: Potok ${best(results.potok).toFixed(0)} ms, bare bpmn-js ${best(results.bare).toFixed(0)} ms (ratio ${(best(results.potok) / best(results.bare)).toFixed(2)})`);
+		console.log(`XML fetched → all shapes drawn, median: Potok ${potokImport.toFixed(0)} ms, bare bpmn-js ${bareImport.toFixed(0)} ms (ratio ${(potokImport / bareImport).toFixed(2)})`);
+		const potokCpu = median(results.potok.map((r) => r.cpu));
+		const bareCpu = median(results.bare.map((r) => r.cpu));
+		console.log(`renderer CPU time until drawn, median: Potok ${potokCpu.toFixed(0)} ms, bare bpmn-js ${bareCpu.toFixed(0)} ms (ratio ${(potokCpu / bareCpu).toFixed(2)})`);
+		console.log(`ratio ${(potok / bare).toFixed(2)} (goal ≤ 1.2)`);
+		console.log(`potok_ms=${potok.toFixed(0)} bare_ms=${bare.toFixed(0)} ratio=${(potok / bare).toFixed(2)}`);
+	} finally {
+		await browser?.close();
+		server?.close();
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
+await main();
