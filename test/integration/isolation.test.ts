@@ -102,6 +102,7 @@ export const CASES: Case[] = [
 	{ route: 'GET /w/[ws]/processes/[id]/revisions/[track]/[rev]', path: (c) => `${proc(c)}/revisions/as_is/1`, allowed: ANALYSTS },
 	{ route: 'POST /w/[ws]/processes/[id]/revisions/[track]/[rev]?/restore', path: (c) => `${proc(c)}/revisions/as_is/1?/restore`, form: () => ({}), allowed: ANALYSTS },
 	{ route: 'GET /w/[ws]/processes/[id]/compare', path: (c) => `${proc(c)}/compare?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes/[id]?/publish', path: (c) => `${proc(c)}?/publish`, form: () => ({}), allowed: ANALYSTS },
 
 	{ route: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: 'public' },
 	{ route: 'POST /api/v1/session', path: () => '/api/v1/session', json: () => ({}), allowed: 'public' },
@@ -136,7 +137,14 @@ export const CASES: Case[] = [
 			return { from: [other] };
 		},
 		allowed: ROLES
-	}
+	},
+	// Publishing the blank diagram is refused (422); the move and task bodies fail validation (400): past access, nothing changed.
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/publish', path: (c) => `${apiProc(c)}/publish`, json: () => ({}), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/pipelines', path: (c) => `/api/v1/w/${c.ws}/pipelines?type=deal`, allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/records/[id]/move', path: (c) => `/api/v1/w/${c.ws}/records/${c.record}/move`, json: () => ({}), allowed: ROLES },
+	{ route: 'GET /api/v1/w/[ws]/tasks', path: (c) => `/api/v1/w/${c.ws}/tasks?status=open&overdue=true`, allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/tasks', path: (c) => `/api/v1/w/${c.ws}/tasks`, json: () => ({ title: '' }), allowed: ROLES },
+	{ route: 'POST /api/v1/w/[ws]/tasks/[id]/complete', path: (c) => `/api/v1/w/${c.ws}/tasks/no-such-task/complete`, json: () => ({ outcome: 5 }), allowed: ROLES }
 ];
 
 // Destructive member endpoints target a fresh member each time.

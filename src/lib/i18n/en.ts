@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { workflowEn } from './workflow-en';
 
 export const en: Messages = {
 	app: { name: 'Potok', tagline: 'Processes that run' },
@@ -122,6 +123,7 @@ export const en: Messages = {
 		loginFirst: 'Log in or sign up to accept the invitation.',
 		invalid: 'This invitation link is not valid: it was used, revoked or has expired. Ask the company owner for a new one.'
 	},
+	workflow: workflowEn,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
 		field_type_change: 'The field “{{label}}” cannot change from {{from}} to {{to}}: records already hold values that would not survive',

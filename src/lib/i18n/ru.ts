@@ -1,3 +1,5 @@
+import { workflowRu } from './workflow-ru';
+
 /** Russian, the default language. Keys are shared with en.ts, which must have the same shape. */
 export const ru = {
 	app: { name: 'Поток', tagline: 'Процессы, которые работают' },
@@ -127,6 +129,7 @@ export const ru = {
 		loginFirst: 'Чтобы принять приглашение, войдите или зарегистрируйтесь.',
 		invalid: 'Ссылка-приглашение недействительна: она уже использована, отозвана или устарела. Попросите владельца компании прислать новую.'
 	},
+	workflow: workflowRu,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
 		field_type_change: 'Нельзя сменить тип поля «{{label}}» с {{from}} на {{to}}: в записях уже есть значения, которые так не сохранить',

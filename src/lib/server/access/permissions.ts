@@ -20,6 +20,8 @@ export const PERMISSIONS = {
 	'processes.view': ['owner', 'analyst'],
 	/** Create processes, save, import and restore diagrams. */
 	'processes.edit': ['owner', 'analyst'],
+	/** Publish a TO BE revision as the version its pipeline runs. */
+	'processes.publish': ['owner', 'analyst'],
 	/** Work CRM records, their links, comments, duplicates and tasks; employees see only their own records (the CRM's scope filters). */
 	'crm.records': ROLES,
 	/** Configure the CRM: entity types, fields and their options, CRM settings. */

@@ -5,6 +5,7 @@ import { invitationInputSchema } from '../workspaces/invitations';
 import { memberUpdateSchema } from '../workspaces/members';
 import { workspaceNameSchema } from '../workspaces/workspaces';
 import { processInputSchema } from '../processes/processes';
+import { workflowPaths } from '../workflow/openapi-paths';
 import { fieldInputSchema } from '../crm/fields';
 import { mergeInputSchema } from '../crm/merge';
 import { recordListSchema } from '../crm/record-list';
@@ -37,6 +38,7 @@ const xmlBody = {
  * stays complete as areas add endpoints.
  */
 export const paths: ZodOpenApiPathsObject = {
+	...workflowPaths,
 	'/api/v1/session': {
 		post: {
 			summary: 'Log in: sets the session cookie',

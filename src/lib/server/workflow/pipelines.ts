@@ -22,6 +22,8 @@ export interface Pipeline {
 	/** The current published version: new records start on it. */
 	version: number;
 	versionId: string;
+	/** The TO BE revision the current version was published from. */
+	revision: number;
 	/** What the runtime knows the current version by. */
 	engineProcessId: string;
 	definitionKey: string;
@@ -40,6 +42,7 @@ const columns = {
 	processId: pipelines.processId,
 	version: processVersions.version,
 	versionId: processVersions.id,
+	revision: processVersions.revisionNumber,
 	engineProcessId: processVersions.engineProcessId,
 	definitionKey: processVersions.definitionKey,
 	stages: processVersions.stages,
@@ -79,7 +82,11 @@ export async function getPipeline(database: Database, scope: WorkspaceScope, key
 	return pipeline;
 }
 
-/** The pipeline of a process, if it was ever published. */
+/** The pipeline of a process, if it was ever published (the process page shows it). */
+export async function publishedPipeline(database: Database, scope: WorkspaceScope, processId: string): Promise<Pipeline | null> {
+	return pipelineOfProcess(database.db, scope.workspaceId, processId);
+}
+
 export async function pipelineOfProcess(db: Reader, workspaceId: string, processId: string): Promise<Pipeline | null> {
 	const [row] = await query(db, workspaceId).where(and(eq(pipelines.workspaceId, workspaceId), eq(pipelines.processId, processId)));
 	return row ?? null;

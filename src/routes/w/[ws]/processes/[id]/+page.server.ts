@@ -2,14 +2,23 @@ import { workspaceScope } from '$lib/server/access/guards';
 import { formAction, pageData, readForm } from '$lib/server/forms';
 import { getProcess, processInputSchema, updateProcess } from '$lib/server/processes/processes';
 import { copyAsIsToToBe } from '$lib/server/processes/revisions';
+import { publishedPipeline } from '$lib/server/workflow/pipelines';
+import { publishProcess } from '$lib/server/workflow/publish';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const scope = workspaceScope({ locals, params });
-	return { process: await pageData(() => getProcess(locals.db, scope, params.id)) };
+	return {
+		process: await pageData(() => getProcess(locals.db, scope, params.id)),
+		published: await publishedPipeline(locals.db, scope, params.id)
+	};
 };
 
 export const actions: Actions = {
+	publish: async ({ locals, params }) => {
+		const scope = workspaceScope({ locals, params });
+		return formAction(locals.locale, async () => ({ published: await publishProcess(locals.db, scope, params.id, undefined, locals.locale) }));
+	},
 	update: async ({ request, locals, params }) => {
 		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
