@@ -7,7 +7,6 @@ import ProcessModeler from '$lib/components/modeler/ProcessModeler.svelte';
  * the component's `data-ready="true"` and the shapes.
  */
 const xml = await (await fetch('/diagram.bpmn')).text();
-performance.mark('mount');
 mount(ProcessModeler, {
 	target: document.getElementById('app')!,
 	props: { xml, locale: 'ru', onchange: () => {}, onimport: () => {}, onlint: () => {} }
