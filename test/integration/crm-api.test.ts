@@ -9,8 +9,15 @@ import { connect, type Database } from '$lib/server/db/connect';
 import { createSession } from '$lib/server/auth/sessions';
 import { createApiToken } from '$lib/server/workspaces/api-tokens';
 import { updateCrmSettings } from '$lib/server/crm/settings';
+import { createProcess } from '$lib/server/processes/processes';
+import { saveRevision } from '$lib/server/processes/revisions';
+import { publishProcess } from '$lib/server/workflow/publish';
+import { createGroup } from '$lib/server/workspaces/groups';
+import { setMemberGroups } from '$lib/server/workspaces/members';
 import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
+import { DEAL_FLOW, bpmn } from './crm/workflow-fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { updateReviewSettings } from '$lib/server/review/settings';
 
 describe('CRM API', () => {
 	let server: RunningServer;
@@ -22,6 +29,7 @@ describe('CRM API', () => {
 	let head: string;
 	let marina: string;
 	let maxim: string;
+	const sales: string[] = [];
 	let outsider: string;
 
 	beforeAll(async () => {
@@ -34,8 +42,13 @@ describe('CRM API', () => {
 		owner = await cookie(a.ownerId);
 		analyst = await cookie((await addMember(db, ws, 'anna@kitchens.test', ['analyst'])).userId);
 		head = await cookie((await addMember(db, ws, 'elena@kitchens.test', ['manager'])).userId);
-		marina = await cookie((await addMember(db, ws, 'marina@kitchens.test', ['employee'])).userId);
-		maxim = await cookie((await addMember(db, ws, 'maxim@kitchens.test', ['employee'])).userId);
+		const m1 = await addMember(db, ws, 'marina@kitchens.test', ['employee']);
+		const m2 = await addMember(db, ws, 'maxim@kitchens.test', ['employee']);
+		marina = await cookie(m1.userId);
+		maxim = await cookie(m2.userId);
+		sales.push(m1.userId, m2.userId);
+		const group = await createGroup(db, scopeOf(ws, ownerId, null, ['owner']), 'Продажи');
+		for (const m of [m1, m2]) await db.write((tx) => setMemberGroups(tx, ws, m.membershipId, [group]));
 		outsider = await cookie((await makeWorkspace(db, 'owner@other.test', 'Другая')).ownerId);
 	});
 	afterAll(async () => {
@@ -277,6 +290,37 @@ describe('CRM API', () => {
 			const mine = await create(marina, { type: 'company', title: 'ИП Маринин' });
 			const theirs = await create(maxim, { type: 'company', title: 'ИП Маринин' });
 			expect((await call('POST', `/records/${mine}/merge`, { cookie: marina, json: { from: [theirs] } })).status).toBe(404);
+		});
+	});
+
+	// Last: once a deal pipeline is published, every new deal starts in it.
+	describe('in a published pipeline', () => {
+		beforeAll(async () => {
+			const owner = scopeOf(ws, ownerId, null, ['owner']);
+			const processId = await createProcess(db, owner, { name: 'Продажа кухни', description: '', entityType: 'deal' });
+			await saveRevision(db, owner, processId, 'to_be', await bpmn('kitchen', DEAL_FLOW));
+			await updateReviewSettings(db, owner, { approvalRule: 'any', publishOnlyApproved: false }); // not about approval
+			await publishProcess(db, owner, processId);
+		});
+
+		it('a new deal starts at the first stage of its pipeline and says where the diagram lets it go', async () => {
+			const res = await call('POST', '/records', { cookie: head, json: { type: 'deal', title: 'Кухня в пайплайне', fields: { amount: 200000 }, responsibleId: null } });
+			expect(res.status).toBe(201);
+			expect(res.body).toMatchObject({ pipeline: 'kitchen', stage: 'new', status: 'open' });
+			expect(sales).toContain(res.body.responsibleId);
+			const read = await call('GET', `/records/${res.body.id}`, { cookie: head });
+			expect(read.body.allowedMoves).toEqual([
+				{ stage: 'meeting', outcome: 'meeting', missingFields: ['meeting_at'] },
+				{ stage: 'lost', outcome: 'lost', missingFields: ['loss_reason'] }
+			]);
+			const named = await call('POST', '/records', { cookie: head, json: { type: 'deal', pipeline: 'kitchen', title: 'Названная воронка' } });
+			expect(named.body).toMatchObject({ pipeline: 'kitchen', stage: 'new' });
+			const contact = await call('POST', '/records', { cookie: head, json: { type: 'contact', pipeline: 'kitchen', title: 'Не туда' } });
+			expect(contact.status).toBe(400);
+			expect(contact.body.error.details[0].field).toBe('pipeline');
+			// A filled field does not move the record: only a move along the diagram does.
+			const patched = await call('PATCH', `/records/${res.body.id}`, { cookie: head, json: { fields: { meeting_at: '2026-03-01T10:00:00+03:00' } } });
+			expect(patched.body).toMatchObject({ stage: 'new', allowedMoves: expect.arrayContaining([{ stage: 'meeting', outcome: 'meeting', missingFields: [] }]) });
 		});
 	});
 });

@@ -159,10 +159,7 @@ export const recordDetailSchema = recordSchema
 				direction: z.enum(['to', 'from'])
 			})
 		),
-		allowedMoves: z
-			.array(allowedMoveSchema)
-			.nullable()
-			.meta({ description: 'Where the diagram lets the record go from its stage; empty outside a pipeline; null when the runtime cannot say' })
+		allowedMoves: z.array(allowedMoveSchema).meta({ description: 'Where the diagram lets the record go from its stage (a stage key or a final status); empty outside a pipeline' })
 	})
 	.meta({ id: 'RecordDetail' });
 

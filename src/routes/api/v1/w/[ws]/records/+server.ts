@@ -3,9 +3,9 @@ import { workspaceScope } from '$lib/server/access/guards';
 import { endpoint, readJson } from '$lib/server/api/respond';
 import { listRecords, recordListSchema } from '$lib/server/crm/record-list';
 import { loadRecord } from '$lib/server/crm/record-read';
-import { createRecordAsPerson } from '$lib/server/crm/views/create-record';
 import { createInputOf, recordCreateBodySchema } from '$lib/server/crm/views/record-api';
 import { asApiProblems, recordJson } from '$lib/server/crm/views/record-json';
+import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
@@ -19,7 +19,7 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 export const POST: RequestHandler = endpoint(async ({ request, locals, params }) => {
 	const scope = workspaceScope({ locals, params });
 	const body = await readJson(request, recordCreateBodySchema);
-	const created = await asApiProblems(() => createRecordAsPerson(locals.db, scope, createInputOf(body)));
+	const created = await asApiProblems(() => createRecordInPipeline(locals.db, scope, createInputOf(body)));
 	// Read back as written, even when the caller made someone else responsible (and so no longer sees it)
 	// or the workspace's automatic merge folded it into an older record (`mergedInto` says which).
 	const record = await loadRecord(locals.db.db, scope.workspaceId, created.id);

@@ -5,15 +5,15 @@ import { listLinks } from '$lib/server/crm/links';
 import { getRecord, updateRecord } from '$lib/server/crm/records';
 import { patchOf, recordPatchBodySchema } from '$lib/server/crm/views/record-api';
 import { asApiProblems, recordJson } from '$lib/server/crm/views/record-json';
-import { allowedMovesOf } from '$lib/server/crm/views/record-workflow';
 import type { WorkspaceScope } from '$lib/server/access/scope';
 import type { Database } from '$lib/server/db';
+import { allowedMoves } from '$lib/server/workflow/moves';
 import type { RequestHandler } from './$types';
 
 async function fullRecord(db: Database, scope: WorkspaceScope, id: string) {
 	const record = await getRecord(db, scope, id);
-	const [links, allowedMoves] = await Promise.all([listLinks(db, scope, id), allowedMovesOf(db, scope, record)]);
-	return { ...recordJson(record), links, allowedMoves };
+	const [links, moves] = await Promise.all([listLinks(db, scope, id), allowedMoves(db, scope, record)]);
+	return { ...recordJson(record), links, allowedMoves: moves };
 }
 
 export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
