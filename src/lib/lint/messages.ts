@@ -62,6 +62,22 @@ function quoted(message: string): string {
 	return /"[^"]*"/.exec(message)?.[0] ?? '';
 }
 
+/** Which Potok rule wrote a message, for texts that arrive without their rule (bpmn-js-bpmnlint overlays). */
+const potokRuleOf: [RegExp, string][] = [
+	[/^A stage must have a name$/, 'potok/stage-name'],
+	[/^Outcome key ".*" is used more than once$/, 'potok/unique-outcome-keys'],
+	[/^Outcome ".*" of .* is not routed by any condition of this gateway$/, 'potok/routed-outcomes'],
+	[/^Field (key )?".*" (must start|is )/, 'potok/field-keys'],
+	[/^Expression in \S+ does not parse: /, 'potok/expressions'],
+	[/ (is|are) not supported by the Potok engine$/, 'potok/unsupported-elements']
+];
+
+/** A lint message in Russian when only its English text is known; undefined when it is not a lint message. */
+export function lintTextRu(message: string): string | undefined {
+	const rule = potokRuleOf.find(([pattern]) => pattern.test(message))?.[1];
+	return rule ? ru[rule]!(message) : recommendedRu(message);
+}
+
 /** The problem's message in the user's locale. */
 export function lintMessage(problem: Pick<LintProblem, 'rule' | 'message'>, locale: 'ru' | 'en'): string {
 	if (locale === 'en') return problem.message;

@@ -49,4 +49,15 @@ describe('lintMessage', () => {
 		expect(lintMessage({ rule: 'label-required', message: 'Element is missing label/name' }, 'ru')).toBe('У элемента нет названия');
 		expect(lintMessage({ rule: 'label-required', message: 'Element is missing label/name' }, 'en')).toBe('Element is missing label/name');
 	});
+
+	it('puts the modeler’s lint overlays and button into Russian, where only the English text is known', async () => {
+		const { createTranslate } = await import('$lib/modeler/translate/translate');
+		const translate = createTranslate('ru');
+		expect(translate('Outcome "lost" of Call is not routed by any condition of this gateway')).toBe('Результат "lost" не обработан ни одним условием этого шлюза');
+		expect(translate('A stage must have a name')).toBe('У этапа должно быть название');
+		expect(translate('Element is not connected')).toBe('Элемент ни с чем не соединён');
+		expect(translate('{errors} Errors, {warnings} Warnings', { errors: '2', warnings: '1' })).toBe('Ошибок: 2, предупреждений: 1');
+		expect(translate('Some text nobody translated')).toBe('Some text nobody translated');
+		expect(createTranslate('en')('A stage must have a name')).toBe('A stage must have a name');
+	});
 });

@@ -1,3 +1,4 @@
+import { lintTextRu } from '$lib/lint/messages';
 import { ru } from './translations-ru';
 
 /** The locales the designer speaks. */
@@ -10,7 +11,8 @@ export type ModelerLocale = 'ru' | 'en';
 export function createTranslate(locale: ModelerLocale) {
 	const table: Record<string, string> = locale === 'ru' ? ru : {};
 	return function translate(template: string, replacements: Record<string, string> = {}): string {
-		const text = table[template] ?? template;
+		// bpmn-js-bpmnlint passes each finding's English message through translate as well.
+		const text = table[template] ?? (locale === 'ru' ? lintTextRu(template) : undefined) ?? template;
 		return text.replace(/{([^}]+)}/g, (match, key: string) => replacements[key] ?? match);
 	};
 }

@@ -207,5 +207,19 @@ export const ru: Record<string, string> = {
 	'phone': 'телефон',
 	'email': 'email',
 	'url': 'ссылка',
-	'record-link': 'связь с записью'
+	'record-link': 'связь с записью',
+	// @bpmn-io/properties-panel
+	'Toggle section': 'Свернуть или развернуть раздел',
+	'Section contains an error': 'В разделе есть ошибка',
+	'Section contains edits': 'В разделе есть заполненные поля',
+	'Open documentation': 'Открыть документацию',
+	'<empty>': '<пусто>',
+	'Toggle list item': 'Свернуть или развернуть',
+	'Delete item': 'Удалить',
+	'Create new list item': 'Добавить',
+	// bpmn-js-bpmnlint
+	'{errors} Errors, {warnings} Warnings': 'Ошибок: {errors}, предупреждений: {warnings}',
+	'No Issues': 'Замечаний нет',
+	'Issues for child elements': 'Замечания к вложенным элементам',
+	'Toggle linting overlays': 'Показать или скрыть замечания на схеме'
 };
