@@ -17,6 +17,8 @@ import { newId } from '$lib/server/ids';
 import { createProcess } from '$lib/server/processes/processes';
 import { saveRevision } from '$lib/server/processes/revisions';
 import { blankDiagram } from '$lib/server/processes/blank-diagram';
+import { addComment } from '$lib/server/review/comments';
+import { submitForReview } from '$lib/server/review/submissions';
 import { createRecord } from '$lib/server/crm/records';
 import { ROLES, type Role } from '$lib/roles';
 import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
@@ -34,6 +36,8 @@ interface Ctx {
 	freshToken(): Promise<string>;
 	/** A process of the workspace with one saved revision on each track. */
 	process: string;
+	/** A comment on the process's TO BE revision 1, which is submitted for review. */
+	comment: string;
 	/** A contact every member observes (so every role sees it). */
 	record: string;
 	/** New contacts every member observes, for destructive calls (merge). */
@@ -56,8 +60,11 @@ interface Case {
 
 const OWNER = ['owner'] as const;
 const ANALYSTS = ['owner', 'analyst'] as const;
+const REVIEWERS = ['owner', 'analyst', 'approver'] as const;
+const APPROVERS = ['approver'] as const;
 const proc = (c: Ctx) => `/w/${c.ws}/processes/${c.process}`;
 const apiProc = (c: Ctx) => `/api/v1/w/${c.ws}/processes/${c.process}`;
+const apiRev = (c: Ctx) => `${apiProc(c)}/tracks/to_be/revisions/1`;
 
 export const CASES: Case[] = [
 	{ route: 'GET /', path: () => '/', allowed: 'user' },
@@ -102,6 +109,19 @@ export const CASES: Case[] = [
 	{ route: 'GET /w/[ws]/processes/[id]/revisions/[track]/[rev]', path: (c) => `${proc(c)}/revisions/as_is/1`, allowed: ANALYSTS },
 	{ route: 'POST /w/[ws]/processes/[id]/revisions/[track]/[rev]?/restore', path: (c) => `${proc(c)}/revisions/as_is/1?/restore`, form: () => ({}), allowed: ANALYSTS },
 	{ route: 'GET /w/[ws]/processes/[id]/compare', path: (c) => `${proc(c)}/compare?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/reviews', path: (c) => `/w/${c.ws}/reviews`, allowed: REVIEWERS },
+	{ route: 'POST /w/[ws]/reviews?/read', path: (c) => `/w/${c.ws}/reviews?/read`, form: () => ({}), allowed: REVIEWERS },
+	{ route: 'GET /w/[ws]/reviews/settings', path: (c) => `/w/${c.ws}/reviews/settings`, allowed: OWNER },
+	{ route: 'POST /w/[ws]/reviews/settings?/save', path: (c) => `/w/${c.ws}/reviews/settings?/save`, form: () => ({ approvalRule: 'any', publishOnlyApproved: 'on' }), allowed: OWNER },
+	{ route: 'GET /w/[ws]/processes/[id]/review', path: (c) => `${proc(c)}/review`, allowed: REVIEWERS },
+	{ route: 'GET /w/[ws]/processes/[id]/review/submit', path: (c) => `${proc(c)}/review/submit`, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/submit?/default', path: (c) => `${proc(c)}/review/submit`, form: () => ({ revision: '' }), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/processes/[id]/review/[rev]', path: (c) => `${proc(c)}/review/1`, allowed: REVIEWERS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/comment', path: (c) => `${proc(c)}/review/1?/comment`, form: () => ({ text: '' }), allowed: REVIEWERS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/resolve', path: (c) => `${proc(c)}/review/1?/resolve`, form: (c) => ({ commentId: c.comment, resolved: 'true' }), allowed: REVIEWERS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/approve', path: (c) => `${proc(c)}/review/1?/approve`, form: () => ({ signature: '' }), allowed: APPROVERS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/requestChanges', path: (c) => `${proc(c)}/review/1?/requestChanges`, form: () => ({ comment: '' }), allowed: APPROVERS },
+	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/picture', path: (c) => `${proc(c)}/review/1?/picture`, form: () => ({ svg: 'not a picture' }), allowed: ANALYSTS },
 	{ route: 'POST /w/[ws]/processes/[id]?/publish', path: (c) => `${proc(c)}?/publish`, form: () => ({}), allowed: ANALYSTS },
 
 	{ route: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: 'public' },
@@ -119,6 +139,16 @@ export const CASES: Case[] = [
 	{ route: 'PUT /api/v1/w/[ws]/processes/[id]/tracks/[track]', path: (c) => `${apiProc(c)}/tracks/as_is`, xml: () => blankDiagram('Продажа'), allowed: ANALYSTS },
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions', path: (c) => `${apiProc(c)}/tracks/as_is/revisions`, allowed: ANALYSTS },
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev].bpmn', path: (c) => `${apiProc(c)}/tracks/as_is/revisions/latest.bpmn`, allowed: ANALYSTS },
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/submit', path: (c) => `${apiRev(c)}/submit`, json: () => ({ message: 42 }), allowed: ANALYSTS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/review', path: (c) => `${apiRev(c)}/review`, allowed: REVIEWERS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/comments', path: (c) => `${apiRev(c)}/comments`, allowed: REVIEWERS },
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/comments', path: (c) => `${apiRev(c)}/comments`, json: () => ({ text: '' }), allowed: REVIEWERS },
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/comments/[cid]/resolve', path: (c) => `${apiRev(c)}/comments/${c.comment}/resolve`, json: () => ({ resolved: true }), allowed: REVIEWERS },
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/approve', path: (c) => `${apiRev(c)}/approve`, json: () => ({}), allowed: APPROVERS },
+	{ route: 'POST /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/request-changes', path: (c) => `${apiRev(c)}/request-changes`, json: () => ({}), allowed: APPROVERS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/spec.html', path: (c) => `${apiRev(c)}/spec.html`, allowed: REVIEWERS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/spec.pdf', path: (c) => `${apiRev(c)}/spec.pdf`, allowed: REVIEWERS },
+	{ route: 'GET /api/v1/w/[ws]/processes/[id]/tracks/[track]/revisions/[rev]/spec.docx', path: (c) => `${apiRev(c)}/spec.docx`, allowed: REVIEWERS },
 	{ route: 'GET /api/v1/w/[ws]/processes/[id]/diff', path: (c) => `${apiProc(c)}/diff?from=as_is:1&to=to_be:latest`, allowed: ANALYSTS },
 	{ route: 'POST /api/v1/w/[ws]/lint', path: (c) => `/api/v1/w/${c.ws}/lint`, xml: () => blankDiagram('Проверка'), allowed: ANALYSTS },
 	{ route: 'GET /api/v1/w/[ws]/fields/[entityType]', path: (c) => `/api/v1/w/${c.ws}/fields/deal`, allowed: ROLES },
@@ -185,6 +215,7 @@ describe('isolation matrix', () => {
 	let wsA: string;
 	let ownerScope: ReturnType<typeof scopeOf>;
 	let processA: string;
+	let commentA: string;
 	let recordA: string;
 	const userIds = new Map<Principal, string>();
 	const tokens = new Map<Principal, string>();
@@ -204,6 +235,9 @@ describe('isolation matrix', () => {
 		processA = await createProcess(db, ownerScope, { name: 'Продажа кухни', description: '', entityType: 'deal' });
 		await saveRevision(db, ownerScope, processA, 'as_is', blankDiagram('Продажа кухни'));
 		await saveRevision(db, ownerScope, processA, 'to_be', blankDiagram('Продажа кухни'));
+		// TO BE 1 is under review, with a comment: approvers may open it, nothing else
+		await submitForReview(db, ownerScope, processA, 1, {});
+		commentA = (await addComment(db, ownerScope, processA, 1, { text: 'Проверьте стадии' })).id;
 		recordA = (await newContacts(1))[0]!;
 		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
 		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
@@ -241,6 +275,7 @@ describe('isolation matrix', () => {
 		freshInvitation: async () => (await createInvitation(db, ownerScope, { roles: ['employee'], groupIds: [] })).id,
 		freshToken: async () => (await createApiToken(db, ownerScope, { name: 'tmp', roles: ['employee'] })).id,
 		process: processA,
+		comment: commentA,
 		record: recordA,
 		freshRecords: newContacts,
 		scratch: {}

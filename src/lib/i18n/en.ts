@@ -1,5 +1,6 @@
 import type { Messages } from './ru';
 import { workflowEn } from './workflow-en';
+import { reviewEn } from './review-en';
 
 export const en: Messages = {
 	app: { name: 'Potok', tagline: 'Processes that run' },
@@ -123,6 +124,7 @@ export const en: Messages = {
 		loginFirst: 'Log in or sign up to accept the invitation.',
 		invalid: 'This invitation link is not valid: it was used, revoked or has expired. Ask the company owner for a new one.'
 	},
+	review: reviewEn,
 	workflow: workflowEn,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
@@ -144,6 +146,9 @@ export const en: Messages = {
 		diagram_hostile: 'The file was refused: {{reason}}',
 		too_large: 'The file is too large: over {{limit}}',
 		revision_conflict: 'While you were editing, {{author}} saved revision {{latest}}. Your changes were not saved: open the latest revision and make them again.',
+		not_approved: 'Only an approved diagram can be published: revision {{revision}} is not approved by the client. Submit it for review or publish the approved revision.',
+		not_under_review: 'Revision {{revision}} is not awaiting a decision: it was not submitted, it has been decided, or a newer revision was submitted.',
+		already_decided: 'You have already decided on revision {{revision}}; a decision cannot be changed.',
 		publish_refused: 'The process cannot be published: fix the diagram elements listed ({{count}})',
 		nothing_to_publish: 'TO BE has no diagram yet: there is nothing to publish',
 		field_conflict: 'The field “{{field}}” on element {{element}} is declared as {{declared}}, but the card already has it as {{existing}}: rename the key or change the type',
@@ -293,6 +298,8 @@ export const en: Messages = {
 		group_exists: 'A department with this name exists',
 		token_cannot_be_owner: 'A token cannot be an owner',
 		at_least_one_role: 'Choose at least one role',
+		signature_mismatch: 'Type your full name as it is in your profile',
+		consent_required: 'Tick “I approve this specification”',
 		invalid: 'Invalid value'
 	}
 };

@@ -1,3 +1,4 @@
+import { reviewRu } from './review-ru';
 import { workflowRu } from './workflow-ru';
 
 /** Russian, the default language. Keys are shared with en.ts, which must have the same shape. */
@@ -129,6 +130,7 @@ export const ru = {
 		loginFirst: 'Чтобы принять приглашение, войдите или зарегистрируйтесь.',
 		invalid: 'Ссылка-приглашение недействительна: она уже использована, отозвана или устарела. Попросите владельца компании прислать новую.'
 	},
+	review: reviewRu,
 	workflow: workflowRu,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
@@ -150,6 +152,9 @@ export const ru = {
 		diagram_hostile: 'Файл отклонён: {{reason}}',
 		too_large: 'Файл слишком большой: больше {{limit}}',
 		revision_conflict: 'Пока вы редактировали, {{author}} сохранил(а) версию №{{latest}}. Ваши изменения не сохранены: откройте последнюю версию и внесите их снова.',
+		not_approved: 'Публиковать можно только согласованную схему: версия №{{revision}} не согласована заказчиком. Отправьте её на согласование или опубликуйте согласованную версию.',
+		not_under_review: 'Версия №{{revision}} сейчас не ждёт решения: её не отправляли на согласование, по ней уже приняли решение или отправили более новую версию.',
+		already_decided: 'Вы уже приняли решение по версии №{{revision}}; принятое решение изменить нельзя.',
 		publish_refused: 'Процесс нельзя опубликовать: исправьте элементы схемы из списка ({{count}})',
 		nothing_to_publish: 'В TO BE ещё нет схемы — публиковать нечего',
 		field_conflict: 'Поле «{{field}}» на элементе {{element}} объявлено как {{declared}}, а в карточке оно уже {{existing}}: переименуйте ключ или поменяйте тип',
@@ -299,6 +304,8 @@ export const ru = {
 		group_exists: 'Отдел с таким названием уже есть',
 		token_cannot_be_owner: 'Токен не может быть владельцем',
 		at_least_one_role: 'Выберите хотя бы одну роль',
+		signature_mismatch: 'Впишите свои фамилию и имя полностью, как в профиле',
+		consent_required: 'Отметьте «Я согласую это техническое задание»',
 		invalid: 'Неверное значение'
 	}
 };

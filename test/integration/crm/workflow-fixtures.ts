@@ -10,6 +10,7 @@ import { publishProcess } from '$lib/server/workflow/publish';
 import { addMember, makeWorkspace, scopeOf } from '../../helpers/fixtures';
 import { tempDatabase } from '../../helpers/temp-db';
 import { withLayout } from '../../helpers/bpmn-layout';
+import { updateReviewSettings } from '$lib/server/review/settings';
 
 export type TestDb = Awaited<ReturnType<typeof tempDatabase>>;
 
@@ -35,6 +36,8 @@ export async function workflowWorkspace(label: string) {
 	const { workspaceId, ownerId } = await makeWorkspace(db, `owner-${label}@example.com`);
 	const [own] = await db.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, ownerId));
 	const owner: Person = { userId: ownerId, membershipId: own!.id, scope: scopeOf(workspaceId, ownerId, own!.id, ['owner']) };
+	// These tests are about the runtime, not the client's approval: publish without one.
+	await updateReviewSettings(db, owner.scope, { approvalRule: 'any', publishOnlyApproved: false });
 	let n = 0;
 	async function person(roles: Role[], name = `person${++n}`): Promise<Person> {
 		const { userId, membershipId } = await addMember(db, workspaceId, `${name}-${label}@example.com`, roles);

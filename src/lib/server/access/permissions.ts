@@ -16,6 +16,16 @@ export const PERMISSIONS = {
 	'groups.manage': ['owner'],
 	/** Create and revoke workspace API tokens. */
 	'tokens.manage': ['owner'],
+	/** Open «На согласовании» and the reviews of submitted revisions; approvers see only processes submitted for review. */
+	'reviews.view': ['owner', 'analyst', 'approver'],
+	/** Comment on a submitted revision's elements or the whole process, reply, resolve and reopen. */
+	'reviews.comment': ['owner', 'analyst', 'approver'],
+	/** Submit a TO BE revision for approval. */
+	'reviews.submit': ['owner', 'analyst'],
+	/** Approve a submitted revision with a signature, or return it for changes. */
+	'reviews.decide': ['approver'],
+	/** Choose how approval works: any one approver or all, publish only approved revisions. */
+	'reviews.configure': ['owner'],
 	/** See processes and their draft diagrams (AS IS, TO BE, revisions, compare). */
 	'processes.view': ['owner', 'analyst'],
 	/** Create processes, save, import and restore diagrams. */

@@ -6,6 +6,7 @@ import { memberUpdateSchema } from '../workspaces/members';
 import { workspaceNameSchema } from '../workspaces/workspaces';
 import { processInputSchema } from '../processes/processes';
 import { workflowPaths } from '../workflow/openapi-paths';
+import { reviewPaths } from '../review/openapi-paths';
 import { fieldInputSchema } from '../crm/fields';
 import { mergeInputSchema } from '../crm/merge';
 import { recordListSchema } from '../crm/record-list';
@@ -39,6 +40,7 @@ const xmlBody = {
  */
 export const paths: ZodOpenApiPathsObject = {
 	...workflowPaths,
+	...reviewPaths,
 	'/api/v1/session': {
 		post: {
 			summary: 'Log in: sets the session cookie',

@@ -15,6 +15,7 @@ import { ensureEntityTypeTx } from '../crm/entity-types';
 import { lintDiagram } from '../processes/lint';
 import { getProcess } from '../processes/processes';
 import { getRevision } from '../processes/revisions';
+import { assertApprovedForPublish } from '../review/publish-gate';
 import { allElements, describePipeline } from './pipeline-model';
 import { robotProblems } from './robots';
 import { runWorkflow } from './workflow-tx';
@@ -80,6 +81,8 @@ export async function publishProcess(database: Database, scope: WorkspaceScope, 
 	const process = await getProcess(database, scope, processId);
 	const rev = await getRevision(database, scope, processId, 'to_be', revision ?? 'latest');
 	if (!rev) throw revision === undefined ? new UserError('nothing_to_publish') : new UserError('not_found', { revision });
+	// «Публиковать только согласованное»: only the XML the client approved (409 `not_approved`)
+	await assertApprovedForPublish(database, scope, processId, rev);
 
 	const lint = await lintDiagram(rev.xml, locale);
 	const errors = lint.filter((p) => p.category === 'error');

@@ -4,12 +4,16 @@ import { getProcess, processInputSchema, updateProcess } from '$lib/server/proce
 import { copyAsIsToToBe } from '$lib/server/processes/revisions';
 import { publishedPipeline } from '$lib/server/workflow/pipelines';
 import { publishProcess } from '$lib/server/workflow/publish';
+import { allows } from '$lib/server/access/permissions';
+import { processReviewSummary } from '$lib/server/review/review-summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const scope = workspaceScope({ locals, params });
+	const process = await pageData(() => getProcess(locals.db, scope, params.id));
 	return {
-		process: await pageData(() => getProcess(locals.db, scope, params.id)),
+		process,
+		review: { ...(await processReviewSummary(locals.db, scope, params.id)), canSubmit: allows(scope.roles, 'reviews.submit') },
 		published: await publishedPipeline(locals.db, scope, params.id)
 	};
 };
