@@ -8,6 +8,7 @@ import { ConfigError, readConfig } from '$lib/server/config';
 import { database, DatabaseConfigError } from '$lib/server/db';
 import { seedDemo, DEMO_PEOPLE } from '$lib/server/demo/seed';
 import { engineHost } from '$lib/server/engine-host';
+import { workflowHostOptions } from '$lib/server/workflow/host';
 import { resolveApiToken } from '$lib/server/workspaces/api-tokens';
 
 export const LOCALE_COOKIE = 'potok_locale';
@@ -28,7 +29,7 @@ export const init: ServerInit = async () => {
 	}
 	if (config.POTOK_SCHEDULER === 'on') {
 		// Fires due timers and runs robots of every workspace; leases make several nodes safe.
-		const host = engineHost(db);
+		const host = engineHost(db, workflowHostOptions(db));
 		host.start();
 		process.once('sveltekit:shutdown', () => void host.stop());
 	}

@@ -71,6 +71,19 @@ export async function withLayout(xml: string): Promise<string> {
 			moddle.create('bpmndi:BPMNEdge', { id: `${flow.id}_di`, bpmnElement: flow, waypoint: points.map((p) => moddle.create('dc:Point', p)) })
 		);
 	}
+	// lanes span the nodes they hold
+	for (const set of (process.laneSets as ModdleElement[] | undefined) ?? []) {
+		for (const lane of (set.lanes as ModdleElement[] | undefined) ?? []) {
+			const held = ((lane.flowNodeRef as ModdleElement[] | undefined) ?? []).map((n) => bounds.get(n.id as string)!).filter(Boolean);
+			const x = Math.min(...held.map((b) => b.x)) - 60;
+			const y = Math.min(...held.map((b) => b.y)) - 40;
+			const w = Math.max(...held.map((b) => b.x + b.w)) - x + 40;
+			const h = Math.max(...held.map((b) => b.y + b.h)) - y + 40;
+			(plane.planeElement as ModdleElement[]).unshift(
+				moddle.create('bpmndi:BPMNShape', { id: `${lane.id}_di`, bpmnElement: lane, isHorizontal: true, bounds: moddle.create('dc:Bounds', { x, y, width: w, height: h }) })
+			);
+		}
+	}
 	definitions.diagrams = [moddle.create('bpmndi:BPMNDiagram', { id: 'Diagram_1', plane })];
 	const { xml: out } = await moddle.toXML(definitions, { format: true });
 	return out;

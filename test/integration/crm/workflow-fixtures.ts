@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
 import type { WorkspaceScope } from '$lib/server/access/scope';
+import type { Database } from '$lib/server/db';
 import { memberships } from '$lib/server/db/schema';
 import { createProcess } from '$lib/server/processes/processes';
 import { saveRevision } from '$lib/server/processes/revisions';
@@ -30,9 +31,9 @@ ${body}
 </definitions>`);
 }
 
-/** A real libsql file with a workspace, its owner, and helpers to add people, groups and published processes. */
-export async function workflowWorkspace(label: string) {
-	const db = await tempDatabase(label);
+/** A real libsql file (a new one, or the server's) with a workspace, its owner, and helpers to add people, groups and published processes. */
+export async function workflowWorkspace(label: string, database?: Database) {
+	const db = database ? Object.assign(database, { path: '', dispose: () => database.close() }) : await tempDatabase(label);
 	const { workspaceId, ownerId } = await makeWorkspace(db, `owner-${label}@example.com`);
 	const [own] = await db.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, ownerId));
 	const owner: Person = { userId: ownerId, membershipId: own!.id, scope: scopeOf(workspaceId, ownerId, own!.id, ['owner']) };

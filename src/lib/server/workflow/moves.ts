@@ -17,15 +17,17 @@ export type { AllowedMove } from './workflow-state';
  * where the diagram leads. The target is a stage (or a final status) one of
  * the current stage's outcomes reaches; the stage's required fields —
  * `required`, or `requiredWhen` that outcome — must be filled, with the values
- * sent along; then the stage's task completes with that outcome and the
- * runtime moves the record. Every path in goes through here: no bypass.
+ * sent along, and a result when the stage's task requires one; then the
+ * task completes with that outcome and the runtime moves the record. Every path in goes through here: no bypass.
  */
 export const moveInputSchema = z.object({
 	stage: z.string().trim().min(1, 'required').max(100),
 	/** Which outcome to leave by, when several lead to the stage. */
 	outcome: z.string().trim().min(1).max(100).optional(),
 	/** Field values to save first (those the move requires, typically). */
-	fields: z.record(z.string(), z.unknown()).optional()
+	fields: z.record(z.string(), z.unknown()).optional(),
+	/** The result of the stage's task, when the task requires one. */
+	result: z.string().trim().max(20_000, 'too_long').optional()
 });
 export type MoveInput = z.input<typeof moveInputSchema>;
 
@@ -93,7 +95,8 @@ export async function moveRecordTx(w: WorkflowTx, scope: WorkspaceScope, recordI
 	const move = candidates.find((m) => m.missingFields.length === 0) ?? candidates[0]!;
 	if (move.missingFields.length > 0) throw await requiredFieldsMissing(w, record, move.missingFields);
 	const task = await crmTaskOf(w, state.stageTask.id);
-	if (task) await closeCrmTaskTx(w, task, scope.userId, { outcome: move.outcome || undefined });
+	if (task?.resultRequired && !data.result) throw new UserError('result_required', {}, [{ field: 'result', message: 'required' }]);
+	if (task) await closeCrmTaskTx(w, task, scope.userId, { outcome: move.outcome || undefined, result: data.result || undefined });
 	await completeEngineTaskTx(w, state.stageTask, record, move.outcome || undefined, scope.userId);
 	const moved = (await loadRecord(w.tx, w.workspaceId, recordId))!;
 	return describe(await workflowState(w.tx, w.workspaceId, moved), moved);

@@ -5,7 +5,8 @@ import { flag, missing, prefixed, requireText, robotTimeline, text, type Robot }
 /**
  * Creates a record: `type` (required), `title`, `pipeline` (its process starts
  * for it), field values as `field.<key>` inputs, `responsible` (default the
- * record's), linked to the record the process drives unless `link` is false.
+ * record's), linked to the record the process drives unless `link` is false,
+ * and to the records `linkTo` names (an id or a list: a contact to a company).
  * The new record's required fields are checked like any other create.
  */
 export const createRecordRobot: Robot = {
@@ -22,6 +23,8 @@ export const createRecordRobot: Robot = {
 		});
 		const id = created.mergedInto ?? created.id;
 		if (record && flag(job, 'link', true)) await linkRecordsTx(w.tx, w.workspaceId, record.id, id, null, run.at);
+		const others = job.inputs.linkTo;
+		for (const other of Array.isArray(others) ? others : others ? [others] : []) await linkRecordsTx(w.tx, w.workspaceId, id, String(other), null, run.at);
 		await robotTimeline(run, { created: id });
 		return { createdRecordId: id };
 	}
