@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { generateSecretToken } from '../auth/tokens';
 import { newId } from '../ids';
 import { seedCrmTx } from '../crm/entity-types';
+import { seedDemoWorkflow } from './seed-workflow';
 
 export const DEMO_WORKSPACE = 'Кухни на заказ';
 export const DEMO_SALES_GROUP = 'Отдел продаж';
@@ -37,7 +38,7 @@ export async function seedDemo(database: Database, passwordFromEnv?: string, now
 	const password = passwordFromEnv ?? generateSecretToken().slice(0, 12);
 	const passwordHash = await hashPassword(password);
 
-	return database.write(async (tx) => {
+	const seeded = await database.write(async (tx) => {
 		// Checked again inside the write transaction: two nodes starting at once seed once.
 		const [{ n: again }] = (await tx.select({ n: count() }).from(users)) as [{ n: number }];
 		if (again > 0) return null;
@@ -57,4 +58,6 @@ export async function seedDemo(database: Database, passwordFromEnv?: string, now
 		if (!check) throw new Error('Expected the demo workspace to exist after seeding, but it does not');
 		return { workspaceId, password, generated };
 	});
+	if (seeded) await seedDemoWorkflow(database, seeded.workspaceId, now);
+	return seeded;
 }
