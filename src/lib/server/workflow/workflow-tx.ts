@@ -4,7 +4,6 @@ import { Engine, realClock, type Clock } from '$lib/engine';
 import type { ExecutableDefinition } from '$lib/engine';
 import type { StoreTx } from '$lib/engine/store';
 import type { Database, Tx } from '../db';
-import * as schema from '../db/schema';
 import { LibsqlStore } from '../engine-store/libsql-store';
 import { workflowAfterApply } from './after-apply';
 
@@ -39,9 +38,20 @@ export function workflowClock(): Clock {
 	return clock;
 }
 
-/** Drizzle over an open libsql transaction, for the CRM's functions (which take a `Tx`). */
+const overTransactions = new WeakMap<Transaction, Tx>();
+
+/**
+ * Drizzle over an open libsql transaction, for the CRM's functions (which take a `Tx`); one per
+ * transaction. No relational schema: the CRM builds its queries itself, and extracting the
+ * relations of every table costs more than a command.
+ */
 export function drizzleOver(sql: Transaction): Tx {
-	return drizzle(sql as unknown as Client, { schema }) as unknown as Tx;
+	let tx = overTransactions.get(sql);
+	if (!tx) {
+		tx = drizzle(sql as unknown as Client) as unknown as Tx;
+		overTransactions.set(sql, tx);
+	}
+	return tx;
 }
 
 /**
