@@ -7,6 +7,7 @@ import { EngineHost } from '$lib/server/engine-host/engine-host';
 import { getRecord } from '$lib/server/crm/records';
 import { listTimeline } from '$lib/server/crm/timeline';
 import { workflowHostOptions } from '$lib/server/workflow/host';
+import { listNotifications, markNotificationsRead, unreadNotificationCount } from '$lib/server/workflow/notifications';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
 import { completeTaskAsPerson, listTasks } from '$lib/server/workflow/work-tasks';
@@ -77,6 +78,10 @@ describe('robots', () => {
 		expect(tasks.find((t) => t.title === 'Смонтировать кухню')).toBeTruthy();
 		const [note] = await ws.db.db.select().from(notifications).where(eq(notifications.recordId, deal.id));
 		expect(note).toMatchObject({ userId: boris.userId, text: 'Вам передана сделка Кухня с роботами' });
+		expect(await unreadNotificationCount(ws.db, boris.scope)).toBe(1);
+		expect((await listNotifications(ws.db, boris.scope))[0]).toMatchObject({ text: note!.text, recordTitle: 'Кухня с роботами', readAt: null });
+		await markNotificationsRead(ws.db, boris.scope);
+		expect(await unreadNotificationCount(ws.db, boris.scope)).toBe(0);
 		expect(await ws.db.db.select().from(crmLinks).where(eq(crmLinks.fromId, deal.id))).toHaveLength(1);
 	});
 
