@@ -7,6 +7,7 @@ import { listPipelines } from '$lib/server/workflow/pipelines';
 import { publishProcess } from '$lib/server/workflow/publish';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
+import { completeTaskAsPerson, listTasks } from '$lib/server/workflow/work-tasks';
 import { DEAL_FLOW, bpmn, workflowWorkspace } from './workflow-fixtures';
 
 const START = `<startEvent id="start" name="Старт" /><sequenceFlow id="f0" sourceRef="start" targetRef="work" />`;
@@ -100,6 +101,19 @@ describe('publishing a process', () => {
 		const moved = await moveRecord(ws.db, ws.owner.scope, old.id, { stage: 'lost', fields: { loss_reason: 'Дорого' } });
 		expect(moved.status).toBe('lost');
 		expect((await recordWorkflow(ws.db, ws.owner.scope, fresh.id)).allowedMoves.map((m) => m.stage)).toEqual(['new']);
+	});
+
+	it('resolves call activities to published pipelines; the called process works on the same record', async () => {
+		const unknown = await refusal(await bpmn('caller0', `${START.replace('targetRef="work"', 'targetRef="call"')}<callActivity id="call" name="Проверка" calledElement="nowhere" /><sequenceFlow id="f1" sourceRef="call" targetRef="done" /><endEvent id="done" name="Готово" />`));
+		expect(unknown.details).toEqual([{ field: 'call', message: '«Проверка» unknown_pipeline:nowhere' }]);
+		await ws.published('Проверка договора', 'deal', await bpmn('check', `${START}<userTask id="work" name="Проверить договор" />${END}`));
+		await ws.published('С проверкой', 'deal', await bpmn('caller', `${START.replace('targetRef="work"', 'targetRef="call"')}<callActivity id="call" name="Проверка" calledElement="check" /><sequenceFlow id="f1" sourceRef="call" targetRef="work" /><userTask id="work" name="После проверки"><extensionElements><potok:stage key="after" /></extensionElements></userTask>${END}`));
+		const deal = await createRecordInPipeline(ws.db, ws.owner.scope, { type: 'deal', pipeline: 'caller', title: 'С проверкой' });
+		const [task] = await listTasks(ws.db, ws.owner.scope, { assignee: 'all', recordId: deal.id });
+		expect(task).toMatchObject({ title: 'Проверить договор', stage: null });
+		expect((await getRecord(ws.db, ws.owner.scope, deal.id)).instanceId).toBe(deal.instanceId);
+		await completeTaskAsPerson(ws.db, ws.owner.scope, task!.id, {});
+		expect((await getRecord(ws.db, ws.owner.scope, deal.id)).stage).toBe('after');
 	});
 
 	it('is for owners and analysts only', async () => {

@@ -94,7 +94,8 @@ function variables(vars: Record<string, unknown>, record: CrmRecord | null): Var
 async function mapInstance(w: WorkflowTx, row: InstanceRow): Promise<void> {
 	const vars = row.state.tokens.find((t) => t.p === 0)?.v ?? {};
 	let recordId = typeof vars.recordId === 'string' ? vars.recordId : null;
-	let main = typeof vars.pipeline === 'string';
+	// a called process runs for the record too, but never as its pipeline
+	let main = typeof vars.pipeline === 'string' && !row.state.parent;
 	if (!recordId && row.state.parent) {
 		const [parent] = await w.tx.select().from(recordInstances).where(eq(recordInstances.instanceId, row.state.parent.instance));
 		recordId = parent?.recordId ?? null;

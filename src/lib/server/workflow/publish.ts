@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { parseBpmn } from '$lib/bpmn/parse-bpmn';
-import type { ModelIssue, ProcessModel } from '$lib/bpmn/process-model';
+import type { ElementModel, ModelIssue, ProcessModel } from '$lib/bpmn/process-model';
 import { compileProcess } from '$lib/engine';
 import type { Locale } from '$lib/i18n';
 import type { LintProblem } from '$lib/lint/lint-bpmn';
@@ -75,6 +75,26 @@ function checkModel(model: ProcessModel): FieldProblem[] {
 	return problems;
 }
 
+/**
+ * Call activities name the process they call by its pipeline key (the called diagram's process
+ * id): the runtime knows it by its engine id. A call to a process never published is refused.
+ */
+async function resolveCalls(database: Database, workspaceId: string, elements: readonly ElementModel[]): Promise<{ elements: ElementModel[]; problems: FieldProblem[] }> {
+	const problems: FieldProblem[] = [];
+	const known = new Map((await database.db.select({ key: pipelines.key, processId: pipelines.processId }).from(pipelines).where(eq(pipelines.workspaceId, workspaceId))).map((p) => [p.key, p.processId]));
+	const walk = (list: readonly ElementModel[]): ElementModel[] =>
+		list.map((e) => {
+			let out: ElementModel = e.elements ? { ...e, elements: walk(e.elements) } : e;
+			if (e.type === 'bpmn:CallActivity' && e.calledElement) {
+				const target = known.get(e.calledElement);
+				if (target) out = { ...out, calledElement: engineProcessIdOf(target) };
+				else problems.push({ field: e.id, message: `${e.name ? `«${e.name}» ` : ''}unknown_pipeline:${e.calledElement}` });
+			}
+			return out;
+		});
+	return { elements: walk(elements), problems };
+}
+
 /** Publishes a process's TO BE revision (the latest by default) as a new version of its pipeline. */
 export async function publishProcess(database: Database, scope: WorkspaceScope, processId: string, revision?: number, locale: Locale = 'ru'): Promise<PublishResult> {
 	if (!hasRole(scope, 'owner', 'analyst')) throw new UserError('forbidden');
@@ -95,8 +115,9 @@ export async function publishProcess(database: Database, scope: WorkspaceScope, 
 	const candidates = executable.length > 0 ? executable : parsed.model.processes;
 	if (candidates.length !== 1) throw refuse([{ field: '(document)', message: `single_process:${candidates.length}` }]);
 	const source = candidates[0]!;
-	const model: ProcessModel = { ...source, id: engineProcessIdOf(processId), name: process.name, isExecutable: true };
-	const problems = checkModel(model);
+	const called = await resolveCalls(database, scope.workspaceId, source.elements);
+	const model: ProcessModel = { ...source, elements: called.elements, id: engineProcessIdOf(processId), name: process.name, isExecutable: true };
+	const problems = [...called.problems, ...checkModel(model)];
 	if (problems.length > 0) throw refuse(problems);
 	const described = describePipeline(model);
 
