@@ -5,6 +5,7 @@ import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
 import { completeTaskAsPerson, createTaskAsPerson, listTasks } from '$lib/server/workflow/work-tasks';
 import { updateRecord } from '$lib/server/crm/records';
+import { addTaskComment, listTaskComments } from '$lib/server/workflow/task-comments';
 import { DEAL_FLOW, bpmn, workflowWorkspace, type Person } from './workflow-fixtures';
 
 const INSTALL = `
@@ -80,7 +81,14 @@ describe('who sees and moves what', () => {
 		expect((await listTasks(ws.db, head.scope, { assignee: 'all', pipeline: 'sale' })).map((t) => t.id)).toContain(task.id);
 		await expect(completeTaskAsPerson(ws.db, boris.scope, task.id, { result: 'Я посмотрел' })).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(completeTaskAsPerson(ws.db, anna.scope, task.id, {})).rejects.toMatchObject({ code: 'result_required' });
-		const done = await completeTaskAsPerson(ws.db, anna.scope, task.id, { result: 'Договор проверен, замечаний нет' });
-		expect(done).toMatchObject({ status: 'completed', result: 'Договор проверен, замечаний нет', overdue: false });
+		await addTaskComment(ws.db, boris.scope, task.id, { body: 'Посмотрите пункт 4' });
+		await expect(addTaskComment(ws.db, boris.scope, task.id, { body: 'Готово', isResult: true })).rejects.toMatchObject({ code: 'forbidden' });
+		await addTaskComment(ws.db, anna.scope, task.id, { body: 'Договор проверен, замечаний нет', isResult: true });
+		const done = await completeTaskAsPerson(ws.db, anna.scope, task.id, {});
+		expect(done).toMatchObject({ status: 'completed', overdue: false });
+		expect((await listTaskComments(ws.db, head.scope, task.id)).map((c) => [c.body, c.isResult])).toEqual([
+			['Посмотрите пункт 4', false],
+			['Договор проверен, замечаний нет', true]
+		]);
 	});
 });
