@@ -4,6 +4,8 @@ import { listRecords } from '$lib/server/crm/record-list';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
 import { completeTaskAsPerson, createTaskAsPerson, listTasks } from '$lib/server/workflow/work-tasks';
+import { eq } from 'drizzle-orm';
+import { memberships } from '$lib/server/db/schema';
 import { updateRecord } from '$lib/server/crm/records';
 import { addTaskComment, listTaskComments } from '$lib/server/workflow/task-comments';
 import { DEAL_FLOW, bpmn, workflowWorkspace, type Person } from './workflow-fixtures';
@@ -14,6 +16,15 @@ const INSTALL = `
     <userTask id="mount" name="Смонтировать"><extensionElements><potok:stage key="install" label="Монтаж" /></extensionElements></userTask>
     <sequenceFlow id="f2" sourceRef="mount" targetRef="done" />
     <endEvent id="done" name="Смонтировано"><extensionElements><potok:outcome status="won" /></extensionElements></endEvent>`;
+
+const TWO_STAGES = `
+    <startEvent id="start" name="Старт" />
+    <sequenceFlow id="f1" sourceRef="start" targetRef="first" />
+    <userTask id="first" name="Первая"><extensionElements><potok:stage key="first" /></extensionElements></userTask>
+    <sequenceFlow id="f2" sourceRef="first" targetRef="second" />
+    <userTask id="second" name="Вторая"><extensionElements><potok:stage key="second" /></extensionElements></userTask>
+    <sequenceFlow id="f3" sourceRef="second" targetRef="done" />
+    <endEvent id="done" name="Готово" />`;
 
 describe('who sees and moves what', () => {
 	/** Makes Boris an observer of a record. */
@@ -65,6 +76,17 @@ describe('who sees and moves what', () => {
 		await moveRecord(ws.db, anna.scope, annas, { stage: 'meeting', fields: { meeting_at: '2026-04-01T09:00:00Z' } });
 		await moveRecord(ws.db, head.scope, boriss, { stage: 'lost', fields: { loss_reason: 'Передумал' } });
 		expect((await getRecord(ws.db, head.scope, boriss)).status).toBe('lost');
+	});
+
+	it('a stage task whose assignee has left the workspace stays unassigned, and the record still moves', async () => {
+		await ws.published('Две стадии', 'deal', await bpmn('two', TWO_STAGES));
+		const dora = await ws.person(['employee'], 'dora');
+		const deal = await createRecordInPipeline(ws.db, head.scope, { type: 'deal', pipeline: 'two', title: 'Сделка Доры', responsibleId: dora.userId });
+		await ws.db.write((tx) => tx.delete(memberships).where(eq(memberships.id, dora.membershipId)));
+		const moved = await moveRecord(ws.db, head.scope, deal.id, { stage: 'second' });
+		expect(moved.stage).toBe('second');
+		const [task] = await listTasks(ws.db, head.scope, { assignee: 'all', recordId: deal.id, status: 'open' });
+		expect(task).toMatchObject({ title: 'Вторая', responsibleId: null });
 	});
 
 	it('tasks by hand: the responsible completes them, observers only watch, overdue ones are flagged', async () => {

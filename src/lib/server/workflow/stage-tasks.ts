@@ -5,6 +5,7 @@ import type { TaskRow } from '$lib/engine/store';
 import { crmRecordObservers, crmRecords, crmTaskRecords, crmTasks } from '../db/schema';
 import { recordAssignmentTx } from '../crm/assignment';
 import type { CrmRecord } from '../crm/record-read';
+import { notMembers } from '../crm/references';
 import { createTaskTx } from '../crm/tasks';
 import { appendTimeline } from '../crm/timeline';
 import { chooseTaskAssignee, distributes } from './task-assignment';
@@ -29,6 +30,8 @@ export async function openStageTask(
 	const { tx, workspaceId } = w;
 	const rule = element?.potok?.assignment;
 	const assignee = await chooseTaskAssignee(tx, workspaceId, rule, record, vars);
+	// a responsible who has left the workspace cannot take the task: it stays unassigned, for a manager to hand out
+	if (assignee.userId && (await notMembers(tx, workspaceId, [assignee.userId])).size > 0) assignee.userId = null;
 	const title = element?.name ?? element?.potok?.stage?.label ?? row.name ?? row.elementId;
 	const taskId = await createTaskTx(
 		tx,
