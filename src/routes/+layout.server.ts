@@ -4,8 +4,9 @@ import { listUserWorkspaces } from '$lib/server/workspaces/workspaces';
 import { unreadReviewCounts } from '$lib/server/review/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 	enforceLogin(locals, url);
+	depends('potok:reviews-unread');
 	const user = locals.user;
 	const unread = user ? await unreadReviewCounts(locals.db, user.id) : new Map<string, number>();
 	return {

@@ -4,8 +4,8 @@ import { svgToPng } from '$lib/modeler/export/svg-to-png';
 const SVG_DOCTYPE = /<!DOCTYPE svg PUBLIC "-\/\/W3C\/\/DTD SVG 1\.1\/\/EN" "http:\/\/www\.w3\.org\/Graphics\/SVG\/1\.1\/DTD\/svg11\.dtd">\s*/;
 
 /**
- * Draws a diagram off screen with bpmn-js and returns its SVG and a PNG (base64, twice the size
- * for print), for the specification documents: bpmn-js lays diagrams out only in a browser, so
+ * Draws a diagram off screen with bpmn-js and returns its SVG and a PNG (base64, up to twice the
+ * size, for print), for the specification documents: bpmn-js lays diagrams out only in a browser, so
  * the analyst's browser makes the picture the server stores. Browser only.
  */
 export async function capturePicture(xml: string): Promise<{ svg: string; png: string }> {
@@ -18,7 +18,9 @@ export async function capturePicture(xml: string): Promise<{ svg: string; png: s
 		await viewer.importXML(xml);
 		const { svg: raw } = await viewer.saveSVG();
 		const svg = raw.replace(SVG_DOCTYPE, '');
-		const png = await blobToBase64(await svgToPng(svg, 2));
+		// sharp in print (about 3000 pixels across an A4 page) without megabytes for a wide diagram
+		const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0) || 1500;
+		const png = await blobToBase64(await svgToPng(svg, Math.min(2, 3000 / width)));
 		return { svg, png };
 	} finally {
 		viewer.destroy();

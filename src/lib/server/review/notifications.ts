@@ -92,8 +92,8 @@ export async function unreadReviewCounts(database: Database, userId: string): Pr
 	return new Map(rows.map((r) => [r.workspaceId, r.n]));
 }
 
-/** Marks the person's review notifications read: those of one process, or all in the workspace. */
-export async function markReviewNotificationsRead(database: Database, scope: WorkspaceScope, processId?: string): Promise<void> {
+/** Marks the person's review notifications read (those of one process, or all in the workspace); says how many. */
+export async function markReviewNotificationsRead(database: Database, scope: WorkspaceScope, processId?: string): Promise<number> {
 	const linked = database.db
 		.select({ id: reviewNotificationLinks.notificationId })
 		.from(reviewNotificationLinks)
@@ -102,11 +102,12 @@ export async function markReviewNotificationsRead(database: Database, scope: Wor
 		.select({ n: sql<number>`count(*)` })
 		.from(notifications)
 		.where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), inArray(notifications.id, linked)));
-	if (!unread?.n) return;
+	if (!unread?.n) return 0;
 	await database.write((tx) =>
 		tx
 			.update(notifications)
 			.set({ readAt: new Date() })
 			.where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), inArray(notifications.id, linked)))
 	);
+	return unread.n;
 }

@@ -25,6 +25,8 @@ export interface ReviewPage {
 	/** Who a comment can @mention. */
 	people: { userId: string; name: string }[];
 	me: { id: string; name: string; isApprover: boolean };
+	/** How many of the person's notifications opening the page marked read (the nav count is stale then). */
+	markedRead: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function loadReviewPage(database: Database, scope: WorkspaceScope, 
 		const base = await reviewableRevision(database, scope, processId, 'to_be', review.baseline.revisionNumber);
 		changes = { baseline: base.number, reason: review.baseline.reason, xml: base.xml, diff: await diffDiagrams(base.xml, revision.xml, locale) };
 	}
-	await markReviewNotificationsRead(database, scope, processId);
+	const markedRead = await markReviewNotificationsRead(database, scope, processId);
 	const me = members.find((m) => m.userId === scope.userId);
 	return {
 		review,
@@ -59,6 +61,7 @@ export async function loadReviewPage(database: Database, scope: WorkspaceScope, 
 		people: members
 			.filter((m) => m.userId !== scope.userId && m.roles.some((r) => r === 'owner' || r === 'analyst' || r === 'approver'))
 			.map((m) => ({ userId: m.userId, name: m.name })),
-		me: { id: scope.userId, name: me?.name ?? '', isApprover: hasRole(scope, 'approver') }
+		me: { id: scope.userId, name: me?.name ?? '', isApprover: hasRole(scope, 'approver') },
+		markedRead
 	};
 }

@@ -21,8 +21,7 @@ export const actions: Actions = {
 	read: async ({ locals, params }) => {
 		const scope = workspaceScope({ locals, params });
 		return formAction(locals.locale, async () => {
-			await markReviewNotificationsRead(locals.db, scope);
-			return { read: true };
+			return { read: await markReviewNotificationsRead(locals.db, scope) };
 		});
 	}
 };
