@@ -17,7 +17,10 @@ import { buildSpec } from '$lib/spec';
 import type { Role } from '$lib/roles';
 import { makeUser, makeWorkspace, scopeOf } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { readFileSync } from 'node:fs';
 import { docxText, htmlText, normalize, pdfText } from '../unit/spec/helpers/document-text';
+import { makePng } from '../unit/spec/helpers/make-png';
+import { readZip } from '../unit/spec/helpers/read-zip';
 import { salesFunnelXml } from '../unit/spec/helpers/sales-funnel';
 
 /** The funnel as first drawn: «Встреча назначена» has no place field yet. */
@@ -298,5 +301,53 @@ describe('client review API', () => {
 		}
 		// the changes since revision 1 (the one returned) are not an approved baseline; AS IS was sent along
 		expect(texts.pdf).toContain('Место встречи');
+	});
+	it('a comment whose element is gone from a later revision says so, and keeps the element’s name', async () => {
+		const renamed = await save(salesFunnelXml.replaceAll('meeting_set', 'meeting_planned'));
+		const threads = (await call('analyst', 'GET', `${rev(renamed.number)}/comments`)).body.comments as { elementId: string; elementName: string; elementRemoved: boolean }[];
+		const onMeeting = threads.filter((t) => t.elementId === 'meeting_set');
+		expect(onMeeting.length).toBeGreaterThan(0);
+		expect(onMeeting.every((t) => t.elementRemoved && t.elementName === 'Встреча назначена')).toBe(true);
+		// on the revision that has the element, the same threads are in place
+		const before = (await call('analyst', 'GET', `${rev(2)}/comments`)).body.comments as { elementId: string; elementRemoved: boolean }[];
+		expect(before.filter((t) => t.elementId === 'meeting_set').every((t) => !t.elementRemoved)).toBe(true);
+	});
+
+	it('the ТЗ of the shipped sales-funnel template names every stage, field and rule, with the picture the browser sent', async () => {
+		const template = readFileSync('processes/sales-funnel.bpmn', 'utf8');
+		const analyst = scope('analyst', ['analyst']);
+		const id = await createProcess(db, analyst, { name: 'Продажа услуг', description: 'Шаблон воронки', entityType: 'deal' });
+		await saveRevision(db, analyst, id, 'to_be', template);
+		const svg = '<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><rect width="40" height="20" fill="#1e5ac8"/></svg>';
+		const hostile = await call('analyst', 'POST', `${rev(1, id)}/submit`, { diagramSvg: '<!DOCTYPE svg [<!ENTITY x "y">]><svg/>' });
+		expect(hostile.status).toBe(400);
+		const submitted = await call('analyst', 'POST', `${rev(1, id)}/submit`, { diagramSvg: svg, diagramPng: makePng(40, 20).toString('base64') });
+		expect(submitted.status).toBe(201);
+
+		const expected = await buildSpec({
+			xml: template,
+			process: { name: 'Продажа услуг', description: '', entityType: 'deal' },
+			revision: { track: 'to_be', number: 1, sha256: 'x', author: 'Антон Аналитиков', createdAt: new Date() },
+			locale: 'ru'
+		});
+		expect(expected.problems).toEqual([]);
+		expect(expected.stages.length).toBeGreaterThanOrEqual(6);
+		const html = (await call('client', 'GET', `${rev(1, id)}/spec.html`)).body as string;
+		const pdf = (await call('client', 'GET', `${rev(1, id)}/spec.pdf`)).body as Uint8Array;
+		const docx = (await call('client', 'GET', `${rev(1, id)}/spec.docx`)).body as Uint8Array;
+		expect(html).toContain('src="data:image/svg+xml;base64,');
+		expect([...readZip(docx).keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+		const texts = { html: normalize(htmlText(html)), pdf: normalize((await pdfText(pdf)).text), docx: normalize(docxText(docx)) };
+		for (const [format, text] of Object.entries(texts)) {
+			for (const stage of expected.stages) {
+				expect(text, `${format}: ${stage.name}`).toContain(stage.name);
+				expect(text, `${format}: ${stage.responsible}`).toContain(normalize(stage.responsible));
+				for (const field of stage.fields) {
+					expect(text, `${format}: ${field.label}`).toContain(field.label);
+					expect(text, `${format}: ${field.rule}`).toContain(normalize(field.rule));
+				}
+				for (const outcome of stage.outcomes) expect(text, `${format}: ${outcome.label}`).toContain(outcome.label);
+			}
+		}
 	});
 });
