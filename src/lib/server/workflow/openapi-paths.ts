@@ -89,7 +89,7 @@ export const workflowPaths: ZodOpenApiPathsObject = {
 		post: {
 			summary: 'Publish the TO BE revision (the latest by default) as a new version of the process’s pipeline',
 			description:
-				'Lint errors, runtime refusals and robots with missing inputs are answered with 422 `publish_refused`, one detail per element (`field` is the element id); a stage field whose type differs from the card’s is 422 `field_conflict`. Running records stay on their version; new records start on the new one.',
+				'Lint errors, runtime refusals and robots with missing inputs are answered with 422 `publish_refused`, one detail per element (`field` is the element id); a stage field whose type differs from the card’s is 422 `field_conflict`. Running records stay on their version; new records start on the new one. With the workspace setting «Публиковать только согласованное» on (the default), a revision whose exact XML (SHA-256) no approval covers is 409 `not_approved`.',
 			requestParams: { path: z.object({ ws, id: id.meta({ description: 'Process id' }) }) },
 			requestBody: json(publishBodySchema),
 			responses: {
