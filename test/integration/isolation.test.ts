@@ -38,8 +38,9 @@ interface Ctx {
 	process: string;
 	/** A comment on the process's TO BE revision 1, which is submitted for review. */
 	comment: string;
-	/** A contact every member observes (so every role sees it). */
+	/** A contact every member observes (so every role sees it), and a second one to merge it with. */
 	record: string;
+	record2: string;
 	/** New contacts every member observes, for destructive calls (merge). */
 	freshRecords(n: number): Promise<string[]>;
 	/** Per-call scratch space: a body made first can tell the path what it made. */
@@ -60,6 +61,8 @@ interface Case {
 
 const OWNER = ['owner'] as const;
 const ANALYSTS = ['owner', 'analyst'] as const;
+const rec = (c: Ctx) => `/w/${c.ws}/records/contact/${c.record}`;
+const fields = (c: Ctx) => `/w/${c.ws}/settings/fields/deal`;
 const REVIEWERS = ['owner', 'analyst', 'approver'] as const;
 const APPROVERS = ['approver'] as const;
 const proc = (c: Ctx) => `/w/${c.ws}/processes/${c.process}`;
@@ -123,6 +126,31 @@ export const CASES: Case[] = [
 	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/requestChanges', path: (c) => `${proc(c)}/review/1?/requestChanges`, form: () => ({ comment: '' }), allowed: APPROVERS },
 	{ route: 'POST /w/[ws]/processes/[id]/review/[rev]?/picture', path: (c) => `${proc(c)}/review/1?/picture`, form: () => ({ svg: 'not a picture' }), allowed: ANALYSTS },
 	{ route: 'POST /w/[ws]/processes/[id]?/publish', path: (c) => `${proc(c)}?/publish`, form: () => ({}), allowed: ANALYSTS },
+
+	{ route: 'GET /w/[ws]/records', path: (c) => `/w/${c.ws}/records`, allowed: ROLES },
+	{ route: 'GET /w/[ws]/records/[type]', path: (c) => `/w/${c.ws}/records/contact?q=Иван&responsible=me`, allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]?/columns', path: (c) => `/w/${c.ws}/records/contact?/columns`, form: () => ({ columns: 'phone' }), allowed: ROLES },
+	{ route: 'GET /w/[ws]/records/[type]/new', path: (c) => `/w/${c.ws}/records/deal/new`, allowed: ROLES },
+	// Bodies that fail validation (400) or change nothing lasting: past access, nothing made.
+	{ route: 'POST /w/[ws]/records/[type]/new?/default', path: (c) => `/w/${c.ws}/records/contact/new`, form: () => ({ title: '' }), allowed: ROLES },
+	{ route: 'GET /w/[ws]/records/[type]/[id]', path: rec, allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/update', path: (c) => `${rec(c)}?/update`, form: () => ({ present: 'post', 'v.post': 'Директор' }), allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/move', path: (c) => `${rec(c)}?/move`, form: () => ({}), allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/comment', path: (c) => `${rec(c)}?/comment`, form: () => ({ body: 'Перезвонить в понедельник' }), allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/link', path: (c) => `${rec(c)}?/link`, form: () => ({}), allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/unlink', path: (c) => `${rec(c)}?/unlink`, form: () => ({ other: 'not-linked' }), allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]?/task', path: (c) => `${rec(c)}?/task`, form: () => ({ title: '' }), allowed: ROLES },
+	{ route: 'GET /w/[ws]/records/[type]/[id]/merge', path: (c) => `${rec(c)}/merge?with=${c.record2}`, allowed: ROLES },
+	{ route: 'POST /w/[ws]/records/[type]/[id]/merge?/default', path: (c) => `${rec(c)}/merge`, form: () => ({}), allowed: ROLES },
+	{ route: 'GET /w/[ws]/duplicates/[type]', path: (c) => `/w/${c.ws}/duplicates/contact`, allowed: ROLES },
+	{ route: 'POST /w/[ws]/duplicates/[type]?/settings', path: (c) => `/w/${c.ws}/duplicates/contact?/settings`, form: () => ({}), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/settings/fields', path: (c) => `/w/${c.ws}/settings/fields`, allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/settings/fields/[type]', path: fields, allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/settings/fields/[type]?/create', path: (c) => `${fields(c)}?/create`, form: () => ({ label: '', type: 'string' }), allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/settings/fields/[type]?/update', path: (c) => `${fields(c)}?/update`, form: () => ({ key: 'title', label: '' }), allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/settings/fields/[type]?/move', path: (c) => `${fields(c)}?/move`, form: () => ({ key: 'title', dir: 'up' }), allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/settings/fields/[type]?/remove', path: (c) => `${fields(c)}?/remove`, form: () => ({ key: 'title' }), allowed: ANALYSTS },
+	{ route: 'POST /w/[ws]/settings/fields/[type]?/createType', path: (c) => `${fields(c)}?/createType`, form: () => ({ name: '' }), allowed: ANALYSTS },
 
 	{ route: 'GET /api/v1/openapi.json', path: () => '/api/v1/openapi.json', allowed: 'public' },
 	{ route: 'POST /api/v1/session', path: () => '/api/v1/session', json: () => ({}), allowed: 'public' },
@@ -217,6 +245,7 @@ describe('isolation matrix', () => {
 	let processA: string;
 	let commentA: string;
 	let recordA: string;
+	let recordB: string;
 	const userIds = new Map<Principal, string>();
 	const tokens = new Map<Principal, string>();
 
@@ -238,7 +267,7 @@ describe('isolation matrix', () => {
 		// TO BE 1 is under review, with a comment: approvers may open it, nothing else
 		await submitForReview(db, ownerScope, processA, 1, {});
 		commentA = (await addComment(db, ownerScope, processA, 1, { text: 'Проверьте стадии' })).id;
-		recordA = (await newContacts(1))[0]!;
+		[recordA, recordB] = (await newContacts(2)) as [string, string];
 		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
 		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
 	});
@@ -277,6 +306,7 @@ describe('isolation matrix', () => {
 		process: processA,
 		comment: commentA,
 		record: recordA,
+		record2: recordB,
 		freshRecords: newContacts,
 		scratch: {}
 	});
