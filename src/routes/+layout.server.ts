@@ -15,7 +15,13 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 		// Each workspace with the sections the person may open, for the navigation.
 		workspaces: (user ? await listUserWorkspaces(locals.db, user.id) : []).map((w) => ({
 			...w,
-			sections: { processes: allows(w.roles, 'processes.view'), reviews: allows(w.roles, 'reviews.view'), settings: allows(w.roles, 'members.manage') },
+			sections: {
+				processes: allows(w.roles, 'processes.view'),
+				reviews: allows(w.roles, 'reviews.view'),
+				settings: allows(w.roles, 'members.manage'),
+				crm: allows(w.roles, 'crm.records'),
+				crmSettings: allows(w.roles, 'crm.configure')
+			},
 			reviewsUnread: unread.get(w.id) ?? 0
 		}))
 	};

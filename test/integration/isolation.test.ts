@@ -20,6 +20,9 @@ import { blankDiagram } from '$lib/server/processes/blank-diagram';
 import { addComment } from '$lib/server/review/comments';
 import { submitForReview } from '$lib/server/review/submissions';
 import { createRecord } from '$lib/server/crm/records';
+import { updateReviewSettings } from '$lib/server/review/settings';
+import { publishProcess } from '$lib/server/workflow/publish';
+import { bpmn } from './crm/workflow-fixtures';
 import { ROLES, type Role } from '$lib/roles';
 import { addMember, makeWorkspace, scopeOf } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -41,6 +44,8 @@ interface Ctx {
 	/** A contact every member observes (so every role sees it), and a second one to merge it with. */
 	record: string;
 	record2: string;
+	/** A published deal pipeline. */
+	pipeline: string;
 	/** New contacts every member observes, for destructive calls (merge). */
 	freshRecords(n: number): Promise<string[]>;
 	/** Per-call scratch space: a body made first can tell the path what it made. */
@@ -61,6 +66,13 @@ interface Case {
 
 const OWNER = ['owner'] as const;
 const ANALYSTS = ['owner', 'analyst'] as const;
+/** The smallest deal pipeline: one stage, won. */
+const ISO_FLOW = `
+    <startEvent id="start" name="Сделка создана" />
+    <sequenceFlow id="f1" sourceRef="start" targetRef="talk" />
+    <userTask id="talk" name="Переговоры"><extensionElements><potok:stage key="talk" /></extensionElements></userTask>
+    <sequenceFlow id="f2" sourceRef="talk" targetRef="won" />
+    <endEvent id="won" name="Успех"><extensionElements><potok:outcome status="won" /></extensionElements></endEvent>`;
 const rec = (c: Ctx) => `/w/${c.ws}/records/contact/${c.record}`;
 const fields = (c: Ctx) => `/w/${c.ws}/settings/fields/deal`;
 const REVIEWERS = ['owner', 'analyst', 'approver'] as const;
@@ -144,6 +156,12 @@ export const CASES: Case[] = [
 	{ route: 'POST /w/[ws]/records/[type]/[id]/merge?/default', path: (c) => `${rec(c)}/merge`, form: () => ({}), allowed: ROLES },
 	{ route: 'GET /w/[ws]/duplicates/[type]', path: (c) => `/w/${c.ws}/duplicates/contact`, allowed: ROLES },
 	{ route: 'POST /w/[ws]/duplicates/[type]?/settings', path: (c) => `/w/${c.ws}/duplicates/contact?/settings`, form: () => ({}), allowed: ANALYSTS },
+	{ route: 'GET /w/[ws]/kanban', path: (c) => `/w/${c.ws}/kanban`, allowed: ROLES },
+	{ route: 'GET /w/[ws]/kanban/[pipeline]', path: (c) => `/w/${c.ws}/kanban/${c.pipeline}`, allowed: ROLES },
+	{ route: 'POST /w/[ws]/kanban/[pipeline]?/move', path: (c) => `/w/${c.ws}/kanban/${c.pipeline}?/move`, form: (c) => ({ id: c.record }), allowed: ROLES },
+	{ route: 'GET /w/[ws]/tasks', path: (c) => `/w/${c.ws}/tasks?overdue=1`, allowed: ROLES },
+	{ route: 'POST /w/[ws]/tasks?/complete', path: (c) => `/w/${c.ws}/tasks?/complete`, form: () => ({}), allowed: ROLES },
+	{ route: 'POST /w/[ws]/tasks?/create', path: (c) => `/w/${c.ws}/tasks?/create`, form: () => ({ title: '' }), allowed: ROLES },
 	{ route: 'GET /w/[ws]/settings/fields', path: (c) => `/w/${c.ws}/settings/fields`, allowed: ANALYSTS },
 	{ route: 'GET /w/[ws]/settings/fields/[type]', path: fields, allowed: ANALYSTS },
 	{ route: 'POST /w/[ws]/settings/fields/[type]?/create', path: (c) => `${fields(c)}?/create`, form: () => ({ label: '', type: 'string' }), allowed: ANALYSTS },
@@ -268,6 +286,11 @@ describe('isolation matrix', () => {
 		await submitForReview(db, ownerScope, processA, 1, {});
 		commentA = (await addComment(db, ownerScope, processA, 1, { text: 'Проверьте стадии' })).id;
 		[recordA, recordB] = (await newContacts(2)) as [string, string];
+		// A published pipeline for the kanban (this workspace publishes without the client's approval).
+		await updateReviewSettings(db, ownerScope, { approvalRule: 'any', publishOnlyApproved: false });
+		const sale = await createProcess(db, ownerScope, { name: 'Воронка', description: '', entityType: 'deal' });
+		await saveRevision(db, ownerScope, sale, 'to_be', await bpmn('iso_sale', ISO_FLOW));
+		await publishProcess(db, ownerScope, sale);
 		tokens.set('managerToken', (await createApiToken(db, ownerScope, { name: 'A manager token', roles: ['manager'] })).token);
 		tokens.set('foreignToken', (await createApiToken(db, scopeOf(b.workspaceId, b.ownerId, null, ['owner']), { name: 'B', roles: ['manager', 'analyst'] })).token);
 	});
@@ -307,6 +330,7 @@ describe('isolation matrix', () => {
 		comment: commentA,
 		record: recordA,
 		record2: recordB,
+		pipeline: 'iso_sale',
 		freshRecords: newContacts,
 		scratch: {}
 	});
