@@ -103,6 +103,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'POST /w/[ws]/settings/fields/[type]?/move': p('crm.configure'),
 	'POST /w/[ws]/settings/fields/[type]?/remove': p('crm.configure'),
 	'POST /w/[ws]/settings/fields/[type]?/createType': p('crm.configure'),
+
 	'GET /api/v1/openapi.json': 'public',
 	'POST /api/v1/session': 'public',
 	'DELETE /api/v1/session': 'user',
