@@ -1,20 +1,29 @@
 import { defineConfig } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-const dbFile = `test/.tmp/e2e-${Date.now()}.db`;
+const basePort = Number(process.env.E2E_PORT ?? 4173);
+const stamp = Date.now();
 mkdirSync('test/.tmp', { recursive: true });
 
-/** End-to-end tests against the built app on a fresh database, in Debian's Chromium (never a downloaded browser). */
+/**
+ * Each spec file tells one story from a fresh install (its first person signs up and owns the
+ * company), so each gets its own server on its own empty database: the stories cannot see each
+ * other's data, and their order does not matter.
+ */
+const specs = readdirSync('test/e2e')
+	.filter((f) => f.endsWith('.spec.ts'))
+	.sort();
+const servers = specs.map((spec, i) => ({ spec, name: spec.replace(/\.spec\.ts$/, ''), port: basePort + i }));
+
+/** End-to-end tests against the built app, in Debian's Chromium (never a downloaded browser). */
 export default defineConfig({
 	testDir: 'test/e2e',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
-	reporter: process.env.CI ? 'list' : [['list']],
+	timeout: 60_000,
+	reporter: [['list']],
 	use: {
-		baseURL: `http://localhost:${port}`,
 		locale: 'ru-RU',
 		trace: 'retain-on-failure',
 		launchOptions: {
@@ -30,17 +39,18 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
+	projects: servers.map((s) => ({ name: s.name, testMatch: s.spec, use: { baseURL: `http://localhost:${s.port}` } })),
+	webServer: servers.map((s) => ({
 		command: 'node scripts/start.js',
-		url: `http://localhost:${port}/login`,
+		url: `http://localhost:${s.port}/login`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		env: {
 			POTOK_SKIP_BUILD: process.env.POTOK_SKIP_BUILD ?? '1',
-			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
-			DATABASE_URL: `file:${dbFile}`,
+			PORT: String(s.port),
+			ORIGIN: `http://localhost:${s.port}`,
+			DATABASE_URL: `file:test/.tmp/e2e-${s.name}-${stamp}.db`,
 			POTOK_DEMO: 'off'
 		}
-	}
+	}))
 });
