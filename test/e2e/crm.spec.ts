@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
  * search, comments; merges two contacts that are one person; and works the
  * funnel's kanban — a move the diagram does not allow is refused, a move that
  * needs the meeting date asks for it first, and the meeting task it makes is
- * completed from «Мои задачи» with a result.
+ * completed from «Мои задачи» with a result; and a lead that comes in through
+ * the API is assigned round-robin, qualified as a company and converted into
+ * a deal on the B2B kanban, with its contact and company linked.
  */
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1500, height: 950 } });
@@ -67,7 +69,12 @@ test('the owner signs up, adds a list field to deals in Settings → Fields, and
 	await page.getByRole('button', { name: 'Поднять «Тип кухни»' }).click();
 	await expect(page.locator('ol.fields > li').nth(-2)).toHaveAttribute('data-field', 'tip_kukhni');
 
-	const invited = await api(page, 'POST', '/members', { roles: ['manager'] });
+	// The sales department that leads are distributed over.
+	await page.goto(`/w/${ws}/settings/groups`);
+	await page.getByLabel('Название отдела').last().fill('Отдел продаж');
+	await page.getByRole('button', { name: 'Добавить отдел' }).click();
+	const group = await page.locator('form[action="?/rename"] input[name="id"]').first().inputValue();
+	const invited = await api(page, 'POST', '/members', { roles: ['manager'], groupIds: [group] });
 	inviteLink = invited.invitation.url;
 });
 
@@ -211,4 +218,44 @@ test('the owner publishes the sales funnel; the head of sales works a deal on it
 	await task.getByLabel('Результат').fill('Встретились, замер сделан');
 	await task.getByRole('group', { name: 'Итог стадии' }).getByRole('button').first().click();
 	await expect(page.getByRole('status')).toContainText('выполнена');
+});
+
+test('a lead from the API is assigned round-robin, qualified and converted; the deal is on the B2B kanban with its contact and company', async ({ page }) => {
+	await logIn(page, owner);
+	const funnel = readFileSync('processes/sales-funnel.bpmn', 'utf8');
+	const publish = async (name: string, entityType: string, xml: string) => {
+		const process = await api(page, 'POST', '/processes', { name, entityType });
+		await api(page, 'PUT', `/processes/${process.id}/tracks/to_be`, xml, 'application/xml');
+		await api(page, 'POST', `/processes/${process.id}/publish`, {});
+	};
+	await publish('Продажи B2B', 'deal', funnel.replaceAll('sales_funnel', 'sales_b2b'));
+	await publish('Продажи B2C', 'deal', funnel.replaceAll('sales_funnel', 'sales_b2c'));
+	await publish('Квалификация лидов', 'lead', readFileSync('processes/lead-qualification.bpmn', 'utf8'));
+	// the site sends a lead with nobody responsible: distribution picks
+	const lead = await api(page, 'POST', '/records', { type: 'lead', fields: { last_name: 'Соколова', name: 'Ирина', phone: '+7 900 555-12-34', email: 'irina@sokolov.test' }, responsibleId: null });
+	expect(lead.stage).toBe('new');
+
+	await page.context().clearCookies();
+	await logIn(page, head);
+	await page.getByRole('link', { name: 'Лиды', exact: true }).click();
+	await page.getByRole('link', { name: 'Соколова Ирина' }).click();
+	await expect(page.getByTestId('stage')).toHaveText('Новый лид');
+	await expect(page.locator('.timeline')).toContainText(`Назначен ответственный: ${head.name} (по очереди, Отдел продаж)`);
+
+	await page.getByRole('link', { name: 'Задачи', exact: true }).click();
+	const task = page.locator('li.task', { hasText: 'Соколова Ирина' }).first();
+	await task.getByText('Завершить', { exact: true }).click();
+	await task.getByRole('group', { name: 'Итог стадии' }).getByRole('button', { name: 'Целевой: компания' }).click();
+	await expect(task.getByRole('alert')).toContainText('Заполните обязательные поля');
+	await task.getByLabel('Название компании').fill('ООО «Соколов и партнёры»');
+	await task.getByRole('group', { name: 'Итог стадии' }).getByRole('button', { name: 'Целевой: компания' }).click();
+	await expect(page.getByRole('status')).toContainText('выполнена');
+
+	await page.goto(`/w/${ws}/kanban/sales_b2b`);
+	await expect(page.getByRole('heading', { name: 'Продажи B2B', level: 1 })).toBeVisible();
+	const deal = page.locator('section.column', { has: page.getByRole('heading', { name: 'Новая заявка', exact: true }) }).locator('li.kcard', { hasText: 'Соколова Ирина' });
+	await expect(deal).toBeVisible();
+	await deal.getByRole('link', { name: 'Соколова Ирина' }).click();
+	await expect(page.locator('[data-link-type="contact"]')).toContainText('Соколова Ирина');
+	await expect(page.locator('[data-link-type="company"]')).toContainText('ООО «Соколов и партнёры»');
 });

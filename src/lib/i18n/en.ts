@@ -369,6 +369,7 @@ export const en: Messages = {
 			pipeline: 'Pipeline “{{name}}”',
 			move: 'Move',
 			moveTo: 'To “{{stage}}”',
+			moveBy: '{{outcome}} → “{{stage}}”',
 			moveNeeds: 'fill in: {{fields}}',
 			noMoves: 'The diagram leads nowhere further',
 			moveTitle: 'Move to “{{stage}}”',

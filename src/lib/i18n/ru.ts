@@ -375,6 +375,7 @@ export const ru = {
 			pipeline: 'Воронка «{{name}}»',
 			move: 'Переместить',
 			moveTo: 'На стадию «{{stage}}»',
+			moveBy: '{{outcome}} → «{{stage}}»',
 			moveNeeds: 'нужно заполнить: {{fields}}',
 			noMoves: 'Дальше по схеме идти некуда',
 			moveTitle: 'Перевести на «{{stage}}»',
