@@ -223,6 +223,10 @@ describe('CRM API', () => {
 			const marinaList = (await call('GET', '/records?type=deal&limit=200', { cookie: marina })).body.items.map((r: { id: string }) => r.id);
 			expect(marinaList).toContain(own);
 			expect(marinaList).not.toContain(other);
+			const headMine = (await call('GET', '/records?type=deal&responsible=me&limit=200', { cookie: head })).body.items as { id: string; responsibleId: string }[];
+			expect(headMine.length).toBeGreaterThan(0);
+			expect(new Set(headMine.map((r) => r.responsibleId)).size).toBe(1);
+			expect(headMine.map((r) => r.id)).not.toContain(own);
 			expect((await call('GET', `/records/${other}`, { cookie: marina })).status).toBe(404);
 			expect((await call('PATCH', `/records/${other}`, { cookie: marina, json: { title: 'Моя' } })).status).toBe(404);
 			expect((await call('GET', `/records/${other}/duplicates`, { cookie: marina })).status).toBe(404);

@@ -184,7 +184,7 @@ export const paths: ZodOpenApiPathsObject = {
 			description: 'Employees see only the records they are responsible for or observe. `q` searches title and names, e-mail prefixes and phone digits.',
 			requestParams: {
 				path: z.object({ ws }),
-				query: recordListSchema.omit({ responsibleId: true }).extend({ responsible: z.string().optional().meta({ description: 'User id' }) })
+				query: recordListSchema.omit({ responsibleId: true }).extend({ responsible: z.string().optional().meta({ description: 'User id, or `me`' }) })
 			},
 			responses: { ...ok('A page of records', z.object({ items: z.array(recordSchema), nextCursor: z.string().nullable() })), ...errors(400, 401, 403, 404) }
 		},

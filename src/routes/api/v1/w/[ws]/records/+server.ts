@@ -12,7 +12,8 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
 	const query = Object.fromEntries(url.searchParams);
 	const { responsible, ...rest } = query;
-	const page = await listRecords(locals.db, scope, recordListSchema.parse({ ...rest, responsibleId: responsible ?? rest.responsibleId }));
+	const responsibleId = responsible === 'me' ? scope.userId : (responsible ?? rest.responsibleId);
+	const page = await listRecords(locals.db, scope, recordListSchema.parse({ ...rest, responsibleId }));
 	return json({ items: page.items.map(recordJson), nextCursor: page.nextCursor });
 });
 
