@@ -9,6 +9,12 @@ export interface RevisionRef {
 	which: number | 'latest';
 }
 
+/** A revision number from a URL segment; anything else is a 404. */
+export function parseRevisionNumber(value: string | undefined): number {
+	if (!value || !/^[1-9]\d{0,8}$/.test(value)) throw new UserError('not_found');
+	return Number(value);
+}
+
 /** `as_is:3`, `to_be:latest` → a revision reference; anything else is a validation error naming the parameter. */
 export function parseRevisionRef(value: string | null, parameter: string): RevisionRef {
 	const match = /^(as_is|to_be):(latest|[1-9]\d{0,8})$/.exec(value ?? '');

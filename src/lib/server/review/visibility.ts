@@ -58,8 +58,5 @@ export async function reviewableRevision(
 	return revision;
 }
 
-/** A revision number from a URL segment; anything else is a 404. */
-export function parseRevisionNumber(value: string | undefined): number {
-	if (!value || !/^[1-9]\d{0,8}$/.test(value)) throw new UserError('not_found');
-	return Number(value);
-}
+
+export { parseRevisionNumber } from '../processes/revision-ref';

@@ -5,12 +5,8 @@ import { UserError } from '$lib/server/errors';
 import { formAction, pageData } from '$lib/server/forms';
 import { getProcess, parseTrack } from '$lib/server/processes/processes';
 import { getRevision, restoreRevision } from '$lib/server/processes/revisions';
+import { parseRevisionNumber } from '$lib/server/processes/revision-ref';
 import type { Actions, PageServerLoad } from './$types';
-
-function revisionNumber(value: string): number {
-	if (!/^[1-9]\d{0,8}$/.test(value)) throw new UserError('not_found');
-	return Number(value);
-}
 
 /** One revision, read-only. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -18,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return pageData(async () => {
 		const track = parseTrack(params.track);
 		const process = await getProcess(locals.db, scope, params.id);
-		const revision = await getRevision(locals.db, scope, params.id, track, revisionNumber(params.rev));
+		const revision = await getRevision(locals.db, scope, params.id, track, parseRevisionNumber(params.rev));
 		if (!revision) throw new UserError('not_found');
 		return {
 			process: { id: process.id, name: process.name },
@@ -35,7 +31,7 @@ export const actions: Actions = {
 	restore: async ({ locals, params }) => {
 		const scope = workspaceScope({ locals, params });
 		const result = await formAction(locals.locale, async () => {
-			const saved = await restoreRevision(locals.db, scope, params.id, parseTrack(params.track), revisionNumber(params.rev));
+			const saved = await restoreRevision(locals.db, scope, params.id, parseTrack(params.track), parseRevisionNumber(params.rev));
 			return { restored: saved.number };
 		});
 		if ('restored' in result) redirect(303, `/w/${scope.workspaceId}/processes/${params.id}/edit/${params.track}?restored=${result.restored}`);
