@@ -176,13 +176,15 @@ test('draws start → task → gateway → two tasks → end, annotates the stag
 	await expect(lint).not.toContainText('не обработан');
 
 	// Leaving with unsaved changes asks first
-	let asked = '';
-	page.once('dialog', (dialog) => {
-		asked = dialog.message();
-		void dialog.dismiss();
-	});
+	await expect(page.getByText('Есть несохранённые изменения')).toBeVisible();
+	const asked = new Promise<string>((resolve) =>
+		page.once('dialog', (dialog) => {
+			resolve(dialog.message());
+			void dialog.dismiss();
+		})
+	);
 	await page.getByRole('link', { name: '← Продажа кухни' }).click();
-	expect(asked).toContain('Несохранённые изменения');
+	expect(await asked).toContain('Несохранённые изменения');
 	await expect(page).toHaveURL(/\/edit\/as_is$/);
 
 	await page.getByLabel('Что изменилось').fill('Первая схема воронки');
