@@ -171,6 +171,7 @@ export const en: Messages = {
 		invalid_number: 'Enter a number',
 		invalid_money: 'Not an amount',
 		invalid_date: 'Not a date',
+		period_reversed: 'The period starts after it ends',
 		invalid_datetime: 'Enter a date and time with a time zone',
 		invalid_boolean: 'Choose yes or no',
 		unknown_option: 'Not one of the options',

@@ -177,6 +177,7 @@ export const ru = {
 		invalid_number: 'Введите число',
 		invalid_money: 'Неверная сумма',
 		invalid_date: 'Неверная дата',
+		period_reversed: 'Начало периода позже его конца',
 		invalid_datetime: 'Укажите дату и время с часовым поясом',
 		invalid_boolean: 'Выберите да или нет',
 		unknown_option: 'Такого варианта нет в списке',

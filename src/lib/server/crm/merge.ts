@@ -5,6 +5,7 @@ import { crmComments, crmLinks, crmRecordObservers, crmRecords, crmTaskRecords, 
 import type { WorkspaceScope } from '../access/scope';
 import { UserError } from '../errors';
 import { findEntityTypeById } from './entity-types';
+import { closeMergedVisitsTx } from './stage-visits';
 import type { FieldDefinition } from './field-definition';
 import { isColumnField } from './field-keys';
 import { isEmpty } from './field-values';
@@ -144,6 +145,7 @@ export async function mergeRecordsTx(tx: Tx, workspaceId: string, survivorId: st
 
 	for (const id of losers) await writeSearchRows(tx, { id, workspaceId, entityTypeId: type.id }, { phones: [], emails: [] });
 	await tx.update(crmRecords).set({ mergedInto: survivor.id, dedupName: null, updatedAt: at }).where(inArray(crmRecords.id, losers));
+	await closeMergedVisitsTx(tx, losers, at);
 	// Records merged earlier into a merged-away one now point at the survivor.
 	await tx.update(crmRecords).set({ mergedInto: survivor.id }).where(and(eq(crmRecords.workspaceId, workspaceId), inArray(crmRecords.mergedInto, losers)));
 

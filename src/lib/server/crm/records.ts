@@ -18,6 +18,7 @@ import { defaultTitle } from './record-title';
 import { notMembers, referenceProblems } from './references';
 import { searchColumns, writeSearchRows } from './search-index';
 import { readCrmSettings } from './settings';
+import { isRepeatTx, syncVisitPeopleTx, trackStageVisitTx } from './stage-visits';
 import { appendTimeline } from './timeline';
 import { parseValues } from './values-schema';
 
@@ -111,6 +112,11 @@ export async function createRecordTx(tx: Tx, actor: CrmActor, input: RecordCreat
 	await writeSearchRows(tx, { id, workspaceId: actor.workspaceId, entityTypeId: type.id }, { phones, emails });
 	await appendTimeline(tx, { workspaceId: actor.workspaceId, recordId: id, kind: 'created', actorId: actor.userId, payload: { title, pipeline: data.pipeline ?? null, stage: data.stage ?? null }, at });
 	for (const other of data.links ?? []) await linkRecordsTx(tx, actor.workspaceId, id, other, actor.userId, at);
+	if (await isRepeatTx(tx, actor.workspaceId, id, data.links ?? [])) await tx.update(crmRecords).set({ repeat: true }).where(eq(crmRecords.id, id));
+	if (data.pipeline && data.stage) {
+		const created = await loadRecord(tx, actor.workspaceId, id);
+		if (created) await trackStageVisitTx(tx, actor.workspaceId, { ...created, stage: null }, { pipeline: data.pipeline, stage: data.stage, status: 'open' }, at);
+	}
 
 	const duplicates = await findDuplicatesOf(tx, actor.workspaceId, id, options.viewer);
 	const exact = duplicates.find((d) => d.matchedBy.includes('phone') || d.matchedBy.includes('email'));
@@ -176,6 +182,7 @@ export async function updateRecordTx(tx: Tx, actor: CrmActor, id: string, patch:
 	const { phones, emails, ...columns } = searchColumns(type.key, fields, title, values);
 	await tx.update(crmRecords).set({ title, responsibleId, fieldValues: values, ...columns, updatedAt: at }).where(eq(crmRecords.id, id));
 	if (changed.some((c) => c.key === 'observers')) await writeObservers(tx, id, observerIds);
+	if (changed.some((c) => c.key === 'responsible' || c.key === 'source')) await syncVisitPeopleTx(tx, id, { responsibleId, source: values.source });
 	await writeSearchRows(tx, { id, workspaceId: actor.workspaceId, entityTypeId: type.id }, { phones, emails });
 	for (const c of changed) {
 		await appendTimeline(tx, { workspaceId: actor.workspaceId, recordId: id, kind: 'field_changed', actorId: actor.userId, payload: { ...c, label: label(fields, c.key) }, at });
@@ -214,6 +221,7 @@ export async function setRecordStageTx(tx: Tx, actor: CrmActor, id: string, chan
 	const statusMoved = next.status !== record.status;
 	if (!stageMoved && !statusMoved) return;
 	await tx.update(crmRecords).set({ ...next, updatedAt: at }).where(eq(crmRecords.id, id));
+	await trackStageVisitTx(tx, actor.workspaceId, record, next, at);
 	const base = { workspaceId: actor.workspaceId, recordId: id, actorId: actor.userId, at };
 	if (stageMoved) await appendTimeline(tx, { ...base, kind: 'stage_changed', payload: { fromPipeline: record.pipeline, from: record.stage, pipeline: next.pipeline, to: next.stage } });
 	if (statusMoved) await appendTimeline(tx, { ...base, kind: 'status_changed', payload: { from: record.status, to: next.status } });

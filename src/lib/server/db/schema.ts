@@ -6,3 +6,4 @@ export * from './schema/processes';
 export * from './schema/crm';
 export * from './schema/pipelines';
 export * from './schema/review';
+export * from './schema/stage-history';

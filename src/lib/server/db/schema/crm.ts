@@ -108,6 +108,8 @@ export const crmRecords = sqliteTable(
 		instanceId: text('instance_id'),
 		/** Set when this record was merged into another: the card redirects there. */
 		mergedInto: text('merged_into'),
+		/** Set at creation when the phone or e-mail was already known (a repeat lead, not a new client). */
+		repeat: integer('repeat', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()

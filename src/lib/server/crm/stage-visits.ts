@@ -1,0 +1,114 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../db';
+import { crmEntityTypes, crmRecordEmails, crmRecordPhones, crmRecords, crmStageVisits } from '../db/schema';
+import type { RecordStatus } from '../db/schema/crm';
+import type { CrmRecord } from './record-read';
+
+/**
+ * The stage history the reports read (`crm_stage_visits`): a stay opens when a record enters a
+ * stage of its pipeline and closes when it leaves — to the next stage, to another pipeline, or
+ * by closing with a final status (then with the loss reason it had). Called from the CRM's
+ * stage primitive inside the move's transaction, so history and record never disagree.
+ */
+
+interface Position {
+	pipeline: string | null;
+	stage: string | null;
+	status: RecordStatus;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: CrmRecord, next: Position, at: Date): Promise<void> {
+	const stageMoved = next.pipeline !== record.pipeline || next.stage !== record.stage;
+	const closing = next.status !== 'open';
+	const reopening = record.status !== 'open' && next.status === 'open';
+	if (stageMoved || closing) {
+		await tx
+			.update(crmStageVisits)
+			.set({
+				leftAt: at.getTime(),
+				nextStage: closing || next.pipeline !== record.pipeline ? null : next.stage,
+				exitStatus: closing ? next.status : null,
+				lossReason: closing ? text(record.values.loss_reason) : null
+			})
+			.where(and(eq(crmStageVisits.recordId, record.id), isNull(crmStageVisits.leftAt)));
+	}
+	if (next.pipeline && next.stage && !closing && (stageMoved || reopening)) {
+		const [row] = await tx.select({ repeat: crmRecords.repeat }).from(crmRecords).where(eq(crmRecords.id, record.id));
+		await tx.insert(crmStageVisits).values({
+			workspaceId,
+			recordId: record.id,
+			pipeline: next.pipeline,
+			stage: next.stage,
+			recordCreatedAt: record.createdAt.getTime(),
+			enteredAt: at.getTime(),
+			responsibleId: record.responsibleId,
+			source: text(record.values.source),
+			repeat: row?.repeat ?? false
+		});
+	}
+}
+
+/** Keeps the responsible and source copied on a record's stays in step with the record. */
+export async function syncVisitPeopleTx(tx: Tx, recordId: string, values: { responsibleId: string | null; source: unknown }): Promise<void> {
+	await tx.update(crmStageVisits).set({ responsibleId: values.responsibleId, source: text(values.source) }).where(eq(crmStageVisits.recordId, recordId));
+}
+
+/** Merged-away records leave the funnel where they stood: their open stays close as `merged`. */
+export async function closeMergedVisitsTx(tx: Tx, recordIds: readonly string[], at: Date): Promise<void> {
+	if (recordIds.length === 0) return;
+	await tx
+		.update(crmStageVisits)
+		.set({ leftAt: at.getTime(), exitStatus: 'merged' })
+		.where(and(inArray(crmStageVisits.recordId, [...recordIds]), isNull(crmStageVisits.leftAt)));
+}
+
+/**
+ * Whether a new record's phone or e-mail was already known in the workspace on a lead, contact
+ * or company (a repeat lead in Bitrix24's sense: a client who came back), or it was created
+ * linked to an existing contact or company.
+ */
+export async function isRepeatTx(tx: Tx, workspaceId: string, recordId: string, linkedTo: readonly string[]): Promise<boolean> {
+	const types = await tx
+		.select({ id: crmEntityTypes.id, key: crmEntityTypes.key })
+		.from(crmEntityTypes)
+		.where(and(eq(crmEntityTypes.workspaceId, workspaceId), inArray(crmEntityTypes.key, ['lead', 'contact', 'company'])));
+	const clients = types.filter((t) => t.key !== 'lead').map((t) => t.id);
+	if (linkedTo.length > 0 && clients.length > 0) {
+		const linked = await tx
+			.select({ id: crmRecords.id })
+			.from(crmRecords)
+			.where(and(eq(crmRecords.workspaceId, workspaceId), inArray(crmRecords.id, [...linkedTo]), inArray(crmRecords.entityTypeId, clients)))
+			.limit(1);
+		if (linked.length > 0) return true;
+	}
+	const typeIds = types.map((t) => t.id);
+	if (typeIds.length === 0) return false;
+	const samePhone = await tx
+		.select({ id: crmRecordPhones.recordId })
+		.from(crmRecordPhones)
+		.where(
+			and(
+				eq(crmRecordPhones.workspaceId, workspaceId),
+				inArray(crmRecordPhones.entityTypeId, typeIds),
+				sql`${crmRecordPhones.recordId} <> ${recordId}`,
+				sql`${crmRecordPhones.phone} in (select phone from crm_record_phones where record_id = ${recordId})`
+			)
+		)
+		.limit(1);
+	if (samePhone.length > 0) return true;
+	const sameEmail = await tx
+		.select({ id: crmRecordEmails.recordId })
+		.from(crmRecordEmails)
+		.where(
+			and(
+				eq(crmRecordEmails.workspaceId, workspaceId),
+				inArray(crmRecordEmails.entityTypeId, typeIds),
+				sql`${crmRecordEmails.recordId} <> ${recordId}`,
+				sql`${crmRecordEmails.email} in (select email from crm_record_emails where record_id = ${recordId})`
+			)
+		)
+		.limit(1);
+	return sameEmail.length > 0;
+}

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { crmRecords } from './crm';
+import { workspaces } from './workspaces';
+
+/**
+ * One row per stay of a record in a stage of a pipeline: when it came in, when it left, where
+ * it went (the next stage, or the final status it closed with, and the loss reason). Written by
+ * the CRM's one stage primitive (`setRecordStageTx`) in the same transaction as the move, so the
+ * reports (funnel, time in stage, cycle) are aggregate SQL over this table alone. The record's
+ * current responsible and source are copied onto its rows (and kept in step when they change),
+ * so that filtering a report by them reads no JSON and joins nothing.
+ */
+export const crmStageVisits = sqliteTable(
+	'crm_stage_visits',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id, { onDelete: 'cascade' }),
+		recordId: text('record_id')
+			.notNull()
+			.references(() => crmRecords.id, { onDelete: 'cascade' }),
+		pipeline: text('pipeline').notNull(),
+		stage: text('stage').notNull(),
+		/** When the record was created: the funnel's cohort and the start of its cycle. */
+		recordCreatedAt: integer('record_created_at').notNull(),
+		enteredAt: integer('entered_at').notNull(),
+		/** Null while the record is still in the stage. */
+		leftAt: integer('left_at'),
+		/** The stage it moved to; null when it closed, changed pipeline or is still here. */
+		nextStage: text('next_stage'),
+		/** The final status it closed with while in this stage (won, lost, spam, converted), or `merged`. */
+		exitStatus: text('exit_status'),
+		lossReason: text('loss_reason'),
+		responsibleId: text('responsible_id'),
+		source: text('source'),
+		/** Copied from the record: it came from a contact or company already known. */
+		repeat: integer('repeat', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		index('crm_stage_visits_cohort_idx').on(t.workspaceId, t.pipeline, t.recordCreatedAt),
+		index('crm_stage_visits_left_idx').on(t.workspaceId, t.pipeline, t.leftAt),
+		index('crm_stage_visits_open_idx').on(t.workspaceId, t.pipeline, t.stage, t.enteredAt).where(sql`left_at is null`),
+		index('crm_stage_visits_record_idx').on(t.recordId, t.enteredAt)
+	]
+);
