@@ -122,7 +122,10 @@ export const crmRecords = sqliteTable(
 		index('crm_records_updated_idx').on(t.workspaceId, t.entityTypeId, t.updatedAt, t.id, t.searchText).where(sql`merged_into is null`),
 		index('crm_records_responsible_idx').on(t.workspaceId, t.entityTypeId, t.responsibleId, t.updatedAt, t.id).where(sql`merged_into is null`),
 		index('crm_records_dedup_idx').on(t.workspaceId, t.entityTypeId, t.dedupName),
-		index('crm_records_merged_idx').on(t.mergedInto)
+		index('crm_records_merged_idx').on(t.mergedInto),
+		// Manager control report (reports/managers.ts): a person's open records, and their new leads by creation time.
+		index('crm_records_control_idx').on(t.workspaceId, t.responsibleId, t.status).where(sql`merged_into is null`),
+		index('crm_records_created_idx').on(t.workspaceId, t.entityTypeId, t.responsibleId, t.createdAt).where(sql`merged_into is null`)
 	]
 );
 
@@ -249,6 +252,8 @@ export const crmTasks = sqliteTable(
 	},
 	(t) => [
 		index('crm_tasks_responsible_idx').on(t.workspaceId, t.responsibleId, t.status, t.deadlineAt),
+		/** Tasks a person completed in a period (manager control report). */
+		index('crm_tasks_completed_idx').on(t.workspaceId, t.responsibleId, t.status, t.completedAt),
 		uniqueIndex('crm_tasks_engine_idx').on(t.workspaceId, t.engineTaskId)
 	]
 );

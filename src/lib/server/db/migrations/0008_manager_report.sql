@@ -1,0 +1,3 @@
+CREATE INDEX `crm_records_control_idx` ON `crm_records` (`workspace_id`,`responsible_id`,`status`) WHERE merged_into is null;--> statement-breakpoint
+CREATE INDEX `crm_records_created_idx` ON `crm_records` (`workspace_id`,`entity_type_id`,`responsible_id`,`created_at`) WHERE merged_into is null;--> statement-breakpoint
+CREATE INDEX `crm_tasks_completed_idx` ON `crm_tasks` (`workspace_id`,`responsible_id`,`status`,`completed_at`);
