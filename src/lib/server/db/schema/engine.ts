@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -51,7 +52,13 @@ export const engineRecords = sqliteTable(
 		stage: text('stage'),
 		status: text('status')
 	},
-	(t) => [index('engine_records_instance_idx').on(t.instance, t.seq), index('engine_records_tenant_idx').on(t.tenant, t.seq)]
+	(t) => [
+		index('engine_records_instance_idx').on(t.instance, t.seq),
+		index('engine_records_tenant_idx').on(t.tenant, t.seq),
+		// A token's passage through an element (reports/heatmap.ts): its activation in a period, then
+		// the record that ended it, found by (instance, token) without scanning the instance's history.
+		index('engine_records_token_idx').on(t.instance, t.token, t.event, t.at).where(sql`token is not null`)
+	]
 );
 
 export const engineTimers = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `engine_records_token_idx` ON `engine_records` (`instance`,`token`,`event`,`at`) WHERE token is not null;
