@@ -2,6 +2,9 @@ import { crmEn } from './crm-en';
 import { processesEn } from './processes-en';
 import type { Messages } from './ru';
 import { workflowEn } from './workflow-en';
+import { reportsManagersEn } from './reports-managers-en';
+import { reportsHeatmapEn } from './reports-heatmap-en';
+import { reportsEn } from './reports-en';
 import { reviewEn } from './review-en';
 
 export const en: Messages = {
@@ -128,6 +131,9 @@ export const en: Messages = {
 	},
 	review: reviewEn,
 	workflow: workflowEn,
+	reportsManagers: reportsManagersEn,
+	reportsHeatmap: reportsHeatmapEn,
+	reports: reportsEn,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
 		field_type_change: 'The field “{{label}}” cannot change from {{from}} to {{to}}: records already hold values that would not survive',

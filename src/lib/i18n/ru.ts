@@ -2,6 +2,9 @@ import { crmRu } from './crm-ru';
 import { processesRu } from './processes-ru';
 import { reviewRu } from './review-ru';
 import { workflowRu } from './workflow-ru';
+import { reportsManagersRu } from './reports-managers-ru';
+import { reportsHeatmapRu } from './reports-heatmap-ru';
+import { reportsRu } from './reports-ru';
 
 /** Russian, the default language. Keys are shared with en.ts, which must have the same shape. */
 export const ru = {
@@ -134,6 +137,9 @@ export const ru = {
 	},
 	review: reviewRu,
 	workflow: workflowRu,
+	reportsManagers: reportsManagersRu,
+	reportsHeatmap: reportsHeatmapRu,
+	reports: reportsRu,
 	language: { ru: 'Русский', en: 'English' },
 	errors: {
 		field_type_change: 'Нельзя сменить тип поля «{{label}}» с {{from}} на {{to}}: в записях уже есть значения, которые так не сохранить',

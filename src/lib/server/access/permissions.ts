@@ -34,6 +34,8 @@ export const PERMISSIONS = {
 	'processes.publish': ['owner', 'analyst'],
 	/** Work CRM records, their links, comments, duplicates and tasks; employees see only their own records (the CRM's scope filters). */
 	'crm.records': ROLES,
+	/** Read the reports (funnel, time in stage, heatmap, manager control) and download them; employees get only their own numbers (reports/common.ts). */
+	'reports.view': ['owner', 'manager', 'analyst', 'employee'],
 	/** Configure the CRM: entity types, fields and their options, CRM settings. */
 	'crm.configure': ['owner', 'analyst']
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,196 @@
+import { and, gte, lt, sql } from 'drizzle-orm';
+import type { Reader } from '../crm/db-types';
+import { crmStageVisits } from '../db/schema';
+import type { ReportTable } from './common';
+import { num, ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
+
+/**
+ * The funnel of a pipeline for a period, as Bitrix24's «классическая воронка» counts it: the
+ * cohort is the records *created* in the period; for each stage, how many of them ever entered
+ * it, moved on from it (to another stage, won or converted), were lost there (lost or spam, with
+ * the reasons) or are still there; conversion to each stage from the previous one and from the
+ * first; the cohort's outcomes; and the same by responsible, by source, and for new against
+ * repeat clients. A record counts once per stage however often it came back to it.
+ *
+ * Everything is aggregate SQL over `crm_stage_visits` (the cohort index), so a period of any
+ * length is read once per breakdown and no rows reach JavaScript.
+ */
+
+export interface FunnelStage {
+	key: string;
+	label: string;
+	entered: number;
+	movedOn: number;
+	lost: number;
+	/** Still in the stage now. */
+	open: number;
+	/** entered / entered of the previous stage; null for the first. */
+	fromPrevious: number | null;
+	/** entered / entered of the first stage. */
+	fromFirst: number | null;
+	lossReasons: { reason: string | null; label: string; count: number }[];
+}
+
+export interface FunnelBreakdown {
+	key: string | null;
+	label: string;
+	records: number;
+	won: number;
+	lost: number;
+	open: number;
+	/** won / records. */
+	conversion: number | null;
+}
+
+export interface FunnelReport {
+	pipeline: { key: string; name: string; entityType: string };
+	period: { from: string; to: string };
+	filters: { responsible: string | null; source: string | null };
+	/** Records created in the period that entered the pipeline. */
+	records: number;
+	stages: FunnelStage[];
+	/** `other`: moved to another pipeline or merged into another record. */
+	outcomes: { won: number; lost: number; spam: number; converted: number; open: number; other: number };
+	byResponsible: FunnelBreakdown[];
+	bySource: FunnelBreakdown[];
+	/** New clients against repeat ones (a phone, e-mail or contact already known). */
+	byRepeat: FunnelBreakdown[];
+}
+
+interface StageRow {
+	stage: string;
+	entered: number;
+	moved_on: number;
+	lost: number;
+	still: number;
+}
+
+interface OutcomeRow {
+	responsible: string | null;
+	source: string | null;
+	repeat: number;
+	status: string;
+	n: number;
+}
+
+export async function funnelReport(db: Reader, workspaceId: string, query: PipelineReportQuery): Promise<FunnelReport> {
+	const cohort = and(
+		visitFilter(workspaceId, query),
+		gte(crmStageVisits.recordCreatedAt, query.period.from.getTime()),
+		lt(crmStageVisits.recordCreatedAt, query.period.to.getTime())
+	);
+	const v = crmStageVisits;
+	const stageRows = await db.all<StageRow>(sql`
+		select ${v.stage} as stage,
+			count(distinct ${v.recordId}) as entered,
+			count(distinct case when ${v.nextStage} is not null or ${v.exitStatus} in ('won', 'converted') then ${v.recordId} end) as moved_on,
+			count(distinct case when ${v.exitStatus} in ('lost', 'spam') then ${v.recordId} end) as lost,
+			count(distinct case when ${v.leftAt} is null then ${v.recordId} end) as still
+		from ${v} where ${cohort} group by ${v.stage}`);
+	const reasonRows = await db.all<{ stage: string; reason: string | null; n: number }>(sql`
+		select ${v.stage} as stage, ${v.lossReason} as reason, count(distinct ${v.recordId}) as n
+		from ${v} where ${cohort} and ${v.exitStatus} in ('lost', 'spam') group by ${v.stage}, ${v.lossReason}`);
+	// One row per record of the cohort: its responsible, source, repeat flag and where it stands
+	// now (the exit of its latest stay: still `open`, `won`, `lost`…, or `moved` to another
+	// pipeline). Grouped once more by those, the result is a handful of rows however big the cohort.
+	const outcomeRows = await db.all<OutcomeRow>(sql`
+		select responsible, source, repeat, status, count(*) as n from (
+			select max(${v.responsibleId}) as responsible, max(${v.source}) as source, max(${v.repeat}) as repeat,
+				substr(max(printf('%015d', ${v.enteredAt}) || coalesce(${v.exitStatus}, case when ${v.leftAt} is null then 'open' else 'moved' end)), 16) as status
+			from ${v} where ${cohort} group by ${v.recordId}
+		) group by responsible, source, repeat, status`);
+	const labels = await reportLabels(db, query.pipeline, outcomeRows.map((r) => r.responsible));
+	const byStage = new Map(stageRows.map((r) => [r.stage, r]));
+	const order = stageOrder(query.pipeline, byStage.keys()).filter((key) => byStage.has(key) || query.pipeline.stages.some((s) => s.key === key));
+	const firstEntered = num(byStage.get(order[0] ?? '')?.entered);
+	const stages = order.map((key, i): FunnelStage => {
+		const row = byStage.get(key);
+		const entered = num(row?.entered);
+		const previous = i > 0 ? num(byStage.get(order[i - 1]!)?.entered) : null;
+		return {
+			key,
+			label: labels.stage(key),
+			entered,
+			movedOn: num(row?.moved_on),
+			lost: num(row?.lost),
+			open: num(row?.still),
+			fromPrevious: previous === null ? null : ratio(entered, previous),
+			fromFirst: ratio(entered, firstEntered),
+			lossReasons: reasonRows
+				.filter((r) => r.stage === key)
+				.map((r) => ({ reason: r.reason, label: labels.lossReason(r.reason), count: num(r.n) }))
+				.sort((a, b) => b.count - a.count)
+		};
+	});
+	const outcome = (status: string) => outcomeRows.filter((r) => r.status === status).reduce((sum, r) => sum + num(r.n), 0);
+	const breakdown = (keyOf: (r: OutcomeRow) => string | null, label: (key: string | null) => string): FunnelBreakdown[] => {
+		const groups = new Map<string | null, FunnelBreakdown>();
+		for (const r of outcomeRows) {
+			const key = keyOf(r);
+			const g = groups.get(key) ?? { key, label: label(key), records: 0, won: 0, lost: 0, open: 0, conversion: null };
+			const n = num(r.n);
+			g.records += n;
+			if (r.status === 'won') g.won += n;
+			else if (r.status === 'lost' || r.status === 'spam') g.lost += n;
+			else if (r.status === 'open') g.open += n;
+			groups.set(key, g);
+		}
+		return [...groups.values()].map((g) => ({ ...g, conversion: ratio(g.won, g.records) })).sort((a, b) => b.records - a.records);
+	};
+	const records = outcomeRows.reduce((sum, r) => sum + num(r.n), 0);
+	return {
+		pipeline: { key: query.pipeline.key, name: query.pipeline.name, entityType: query.pipeline.entityType },
+		period: { from: query.period.from.toISOString(), to: query.period.to.toISOString() },
+		filters: { responsible: query.responsibleId ?? null, source: query.source ?? null },
+		records,
+		stages,
+		outcomes: { won: outcome('won'), lost: outcome('lost'), spam: outcome('spam'), converted: outcome('converted'), open: outcome('open'), other: outcome('moved') + outcome('merged') },
+		byResponsible: breakdown((r) => r.responsible, labels.person),
+		bySource: breakdown((r) => r.source, labels.source),
+		byRepeat: breakdown((r) => (num(r.repeat) ? 'repeat' : 'new'), (k) => k ?? '')
+	};
+}
+
+/** The funnel as sheets: stages, loss reasons, by responsible, by source. */
+export function funnelTables(report: FunnelReport, t: (key: string) => string): ReportTable[] {
+	const breakdownColumns = (first: string) => [
+		{ key: 'label', label: first, type: 'text' as const },
+		{ key: 'records', label: t('reports.col.records'), type: 'integer' as const },
+		{ key: 'won', label: t('reports.col.won'), type: 'integer' as const },
+		{ key: 'lost', label: t('reports.col.lost'), type: 'integer' as const },
+		{ key: 'open', label: t('reports.col.open'), type: 'integer' as const },
+		{ key: 'conversion', label: t('reports.col.conversion'), type: 'percent' as const }
+	];
+	const breakdownRows = (rows: FunnelBreakdown[], empty: string) => rows.map((r) => ({ ...r, label: r.label || empty }));
+	return [
+		{
+			name: t('reports.sheet.funnel'),
+			columns: [
+				{ key: 'label', label: t('reports.col.stage'), type: 'text' },
+				{ key: 'entered', label: t('reports.col.entered'), type: 'integer' },
+				{ key: 'movedOn', label: t('reports.col.movedOn'), type: 'integer' },
+				{ key: 'lost', label: t('reports.col.lost'), type: 'integer' },
+				{ key: 'open', label: t('reports.col.stillThere'), type: 'integer' },
+				{ key: 'fromPrevious', label: t('reports.col.fromPrevious'), type: 'percent' },
+				{ key: 'fromFirst', label: t('reports.col.fromFirst'), type: 'percent' }
+			],
+			rows: report.stages.map((s) => ({ label: s.label, entered: s.entered, movedOn: s.movedOn, lost: s.lost, open: s.open, fromPrevious: s.fromPrevious, fromFirst: s.fromFirst }))
+		},
+		{
+			name: t('reports.sheet.lossReasons'),
+			columns: [
+				{ key: 'stage', label: t('reports.col.stage'), type: 'text' },
+				{ key: 'reason', label: t('reports.col.reason'), type: 'text' },
+				{ key: 'count', label: t('reports.col.records'), type: 'integer' }
+			],
+			rows: report.stages.flatMap((s) => s.lossReasons.map((r) => ({ stage: s.label, reason: r.label || t('reports.noReason'), count: r.count })))
+		},
+		{ name: t('reports.sheet.byResponsible'), columns: breakdownColumns(t('reports.col.responsible')), rows: breakdownRows(report.byResponsible, t('reports.nobody')) },
+		{ name: t('reports.sheet.bySource'), columns: breakdownColumns(t('reports.col.source')), rows: breakdownRows(report.bySource, t('reports.noSource')) },
+		{
+			name: t('reports.sheet.byRepeat'),
+			columns: breakdownColumns(t('reports.col.client')),
+			rows: report.byRepeat.map((r) => ({ ...r, label: t(r.label === 'repeat' ? 'reports.repeatClients' : 'reports.newClients') }))
+		}
+	];
+}
