@@ -15,6 +15,9 @@ export interface DiagramOptions {
  * Builds the bpmn-js instance the designer uses, loading bpmn-js on demand (it cannot load in
  * Node, and its chunk belongs only to pages that draw).
  *
+ * Both save a file as it was imported, without the changes bpmn-js makes only for its own canvas
+ * (`./fidelity`).
+ *
  * Editable: the Modeler with the properties panel and the Potok group, minimap, live lint and
  * token simulation. Read-only: a NavigatedViewer with minimap, search and token simulation — it
  * has no command stack, palette, context pad, label editing or dragging of elements at all, which
@@ -23,17 +26,17 @@ export interface DiagramOptions {
 export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 	const { container, panel, locale, readonly } = options;
 	// every chunk is requested at once: one round trip, not one per await
-	const shared = Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap')]);
+	const shared = Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap'), import('./fidelity')]);
 	if (readonly) {
-		const [[{ default: potok }, { createTranslateModule }, { default: minimap }], { default: Viewer }, { default: search }, { default: simulation }] = await Promise.all([
+		const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: Viewer }, { default: search }, { default: simulation }] = await Promise.all([
 			shared,
 			import('bpmn-js/lib/NavigatedViewer'),
 			import('./viewer-search'),
 			import('bpmn-js-token-simulation/lib/viewer')
 		]);
-		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation] });
+		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation, fidelity] });
 	}
-	const [[{ default: potok }, { createTranslateModule }, { default: minimap }], { default: ModelerClass }, properties, { default: potokProperties }, lint, { default: simulation }] = await Promise.all([
+	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, properties, { default: potokProperties }, lint, { default: simulation }] = await Promise.all([
 		shared,
 		import('bpmn-js/lib/Modeler'),
 		import('bpmn-js-properties-panel'),
@@ -52,7 +55,8 @@ export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 			createTranslateModule(locale),
 			minimap,
 			lint.default,
-			simulation
+			simulation,
+			fidelity
 		],
 		linting: lint.lintingOptions
 	});
