@@ -219,7 +219,9 @@ function ancestors(element: ModdleElement | undefined): ModdleElement[] {
 /**
  * What the MIWG reference models (`../shared/interop/miwg`) are known to lose, and why. Every
  * entry is a limitation of bpmn-moddle / moddle-xml, not of Potok; the round-trip tests assert
- * these lists exactly, so a new loss fails and a fixed one must be struck off here.
+ * these lists exactly, so a new loss fails and a fixed one must be struck off here. The round
+ * trip through the modeler (test/browser/interop) expects exactly these too: what bpmn-js itself
+ * changes on import and save is undone by `src/lib/modeler/fidelity`.
  */
 export const miwgRoundTripLosses: Record<string, string[]> = {
 	// `<triso:allowedValues constraintsType="enumeration" triso:constraintsType="enumeration">`:
