@@ -20,7 +20,7 @@ export interface RenderStartEvent {
 	definitions: ModdleElement;
 }
 
-/** The elements a moddle element contains (not references): its own child elements. */
+/** Whether `child` is one of the elements `parent` contains (its children, not its references). */
 function contains(parent: ModdleElement, child: ModdleElement): boolean {
 	const properties = (parent.$descriptor as { properties?: PropertyDescriptor[] } | undefined)?.properties ?? [];
 	return properties.some(({ name, isReference }) => {
