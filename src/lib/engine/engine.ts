@@ -4,8 +4,9 @@ import { cancelInstance } from './commands/cancel-instance';
 import { completeTask, type CompleteTaskInput } from './commands/complete-task';
 import { correlateMessage, type CorrelateMessageInput, type CorrelateResult } from './commands/correlate-message';
 import { deployProcesses, type DeployResult } from './commands/deploy';
-import { fireTimer } from './commands/fire-timer';
+import { fireTimer, type TimerOutcome } from './commands/fire-timer';
 import { completeJob, failJob, throwJobError } from './commands/jobs';
+import { reevaluateTimers } from './commands/reevaluate-timers';
 import { resolveIncident } from './commands/resolve-incident';
 import { startInstance, type StartInstanceInput } from './commands/start-instance';
 import { compileProcess } from './compiler/compile-process';
@@ -117,14 +118,14 @@ export class Engine implements EngineContext {
 			claimed.map(async (timer) => {
 				const result = await this.command((uow) => fireTimer(uow, timer));
 				// a timer whose wait is gone (stale row) is dropped
-				if (!result.value) await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
+				if (result.value === 'stale') await this.command(async (uow) => void uow.changes.timers.remove.push(timer.id));
 				return result;
 			})
 		);
 		const failed = settled.find((s) => s.status === 'rejected');
 		if (failed) throw failed.reason;
-		const results = settled.map((s) => (s as PromiseFulfilledResult<CommandResult<boolean>>).value);
-		return { fired: results.filter((r) => r.value).length, records: results.flatMap((r) => r.records) };
+		const results = settled.map((s) => (s as PromiseFulfilledResult<CommandResult<TimerOutcome>>).value);
+		return { fired: results.filter((r) => r.value === 'fired').length, records: results.flatMap((r) => r.records) };
 	}
 
 	/** Leases due jobs (of one robot type, or all) to a worker. */
@@ -147,6 +148,14 @@ export class Engine implements EngineContext {
 
 	resolveIncident(instanceId: string, tokenId: number, variables?: Record<string, unknown>, actor?: string): Promise<CommandResult<void>> {
 		return this.command((uow) => resolveIncident(uow, instanceId, tokenId, variables), actor);
+	}
+
+	/**
+	 * Evaluates again the expression timers an instance waits for, after setting `variables` (the
+	 * driven record's fresh fields, say), and moves those whose due time changed. Returns how many moved.
+	 */
+	reevaluateTimers(instanceId: string, variables?: Record<string, unknown>, actor?: string): Promise<CommandResult<number>> {
+		return this.command((uow) => reevaluateTimers(uow, instanceId, variables), actor);
 	}
 
 	cancelInstance(instanceId: string, actor?: string): Promise<CommandResult<void>> {

@@ -12,6 +12,7 @@
  * await engine.fireDueTimers();                              // or new Scheduler(engine, { robots }).start()
  * await engine.completeJob(jobId, variables);                // failJob, throwJobError
  * await engine.resolveIncident(instanceId, tokenId);         // cancelInstance(instanceId)
+ * await engine.reevaluateTimers(instanceId, { record });     // a field an expression timer reads changed
  * ```
  *
  * Every command is one store transaction and returns the records it appended. Open user tasks,

@@ -31,11 +31,16 @@ export interface Wait {
 }
 
 export interface Incident {
-	/** What to run again when the incident is resolved. */
-	phase: 'activate' | 'enter' | 'job' | 'throw' | 'iteration';
+	/**
+	 * What to run again when the incident is resolved. `timer`: a timer's due time could not be
+	 * computed again (see behaviors/timer-reschedule.ts); the token keeps its status.
+	 */
+	phase: 'activate' | 'enter' | 'job' | 'throw' | 'iteration' | 'timer';
 	message: string;
 	/** Error code for an unhandled error. */
 	code?: string;
+	/** Phase `timer`: the timer events of the token whose due time failed (their waits are closed). */
+	timers?: string[];
 }
 
 export interface JobState {

@@ -19,7 +19,12 @@ export type RecordEvent =
 	/** A token entered a `potok:stage` element: the driven record's stage changed. */
 	| 'stage.entered'
 	/** An end event with `potok:outcome status` completed: the record's final status. */
-	| 'status.set';
+	| 'status.set'
+	/**
+	 * A waiting timer's expression was evaluated again and gave another due time: `element` is the
+	 * timer event, `token` the token that waits, `message` the new due time (ISO 8601, UTC).
+	 */
+	| 'timer.rescheduled';
 
 /** A record as the engine produces it; the store assigns `seq` when it appends it. */
 export interface RecordInput {

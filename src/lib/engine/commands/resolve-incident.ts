@@ -1,5 +1,6 @@
 import { throwEvent } from '../behaviors/errors';
 import { onIterationCompleted } from '../behaviors/multi-instance';
+import { rescheduleToken } from '../behaviors/timer-reschedule';
 import { CommandError } from '../command-error';
 import { complete, enter } from '../runtime/lifecycle';
 import type { UnitOfWork } from '../runtime/unit-of-work';
@@ -10,6 +11,12 @@ export async function resolveIncident(uow: UnitOfWork, instanceId: string, token
 	const token = rt?.token(tokenId);
 	const incident = token?.inc;
 	if (!rt || !token || !incident) throw new CommandError('incident-not-found', `No incident on ${instanceId}/${tokenId}`);
+	if (incident.phase === 'timer') {
+		// the token never stopped: evaluating its timers again resolves the incident, or keeps it
+		if (variables && Object.keys(variables).length > 0) rt.setVariables(token, variables);
+		rescheduleToken(rt, token);
+		return;
+	}
 	delete token.inc;
 	token.s = 'w';
 	rt.record('incident.resolved', token, { message: incident.message });
