@@ -4,8 +4,8 @@ import type { WorkspaceScope } from '../access/scope';
 import { UserError } from '../errors';
 import { loadRecord, requireVisibleRecord, type CrmRecord } from '../crm/record-read';
 import { seesAllRecords } from '../crm/record-scope';
-import { updateRecordTx } from '../crm/records';
 import type { Pipeline } from './pipelines';
+import { updateRecordInWorkflowTx } from './record-update';
 import { closeCrmTaskTx, completeEngineTaskTx, crmTaskOf, requiredFieldsMissing } from './stage-completion';
 import { workflowState, type AllowedMove, type WorkflowState } from './workflow-state';
 import { runWorkflow, type WorkflowTx } from './workflow-tx';
@@ -84,7 +84,7 @@ export async function moveRecordTx(w: WorkflowTx, scope: WorkspaceScope, recordI
 	if (record.mergedInto) throw new UserError('record_merged', { into: record.mergedInto });
 	await assertCanMove(w, scope, record, await workflowState(w.tx, w.workspaceId, record));
 	if (data.fields && Object.keys(data.fields).length > 0) {
-		await updateRecordTx(w.tx, { workspaceId: w.workspaceId, userId: scope.userId }, recordId, { values: data.fields }, w.now());
+		await updateRecordInWorkflowTx(w, { workspaceId: w.workspaceId, userId: scope.userId }, recordId, { values: data.fields });
 		record = (await loadRecord(w.tx, w.workspaceId, recordId))!;
 	}
 	const state = await workflowState(w.tx, w.workspaceId, record);

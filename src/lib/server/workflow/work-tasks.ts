@@ -9,9 +9,9 @@ import { UserError } from '../errors';
 import type { Reader } from '../crm/db-types';
 import { loadRecord } from '../crm/record-read';
 import { seesAllRecords } from '../crm/record-scope';
-import { updateRecordTx } from '../crm/records';
 import { createTask, type TaskCreateInput } from '../crm/tasks';
 import { findElement } from './pipeline-model';
+import { updateRecordInWorkflowTx } from './record-update';
 import { missingStageFields } from './required-fields';
 import { closeCrmTaskTx, completeEngineTaskTx, requiredFieldsMissing } from './stage-completion';
 import { definitionModel } from './versions';
@@ -251,7 +251,7 @@ export async function completeTaskAsPerson(database: Database, scope: WorkspaceS
 		const recordId = engine?.recordId ?? (task.records.length === 1 ? task.records[0]!.id : null);
 		if (data.fields && Object.keys(data.fields).length > 0) {
 			if (!recordId) throw new UserError('validation', {}, [{ field: 'fields', message: 'invalid:the task is about no single record' }]);
-			await updateRecordTx(w.tx, actor, recordId, { values: data.fields }, w.now());
+			await updateRecordInWorkflowTx(w, actor, recordId, { values: data.fields });
 		}
 		if (!engine) {
 			await closeCrmTaskTx(w, crmTask, scope.userId, { outcome: data.outcome, result });

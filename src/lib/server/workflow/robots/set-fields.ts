@@ -1,5 +1,6 @@
 import { loadRecord } from '../../crm/record-read';
 import { updateRecordTx } from '../../crm/records';
+import { refreshRecordInstancesTx } from '../record-refresh';
 import { feelRecord } from '../record-snapshot';
 import { requireRecord, robotTimeline, type Robot } from './robot';
 
@@ -17,6 +18,8 @@ export const setFieldsRobot: Robot = {
 			run.at
 		);
 		await robotTimeline(run, { changed });
+		// the record's other running processes (and this one's timers) see the new values too
+		if (changed.length > 0) await refreshRecordInstancesTx(run.w, record.id, null);
 		const fresh = await loadRecord(run.w.tx, run.w.workspaceId, record.id);
 		return fresh ? { record: feelRecord(fresh) } : {};
 	}

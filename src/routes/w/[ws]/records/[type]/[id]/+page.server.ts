@@ -6,13 +6,14 @@ import { addComment } from '$lib/server/crm/comments';
 import { requireEntityType } from '$lib/server/crm/entity-types';
 import { loadFields } from '$lib/server/crm/fields';
 import { linkRecords, unlinkRecords } from '$lib/server/crm/links';
-import { getRecord, updateRecord } from '$lib/server/crm/records';
+import { getRecord } from '$lib/server/crm/records';
 import { createTask } from '$lib/server/crm/tasks';
 import { linkCandidates, recordCard } from '$lib/server/crm/views/record-card';
 import { readRecordForm } from '$lib/server/crm/views/record-form';
 import { fromLocalInput } from '$lib/components/crm/field-view';
 import { timeZoneOf } from '$lib/server/crm/views/time-zone';
 import { moveRecord } from '$lib/server/workflow/moves';
+import { updateRecordInWorkflow } from '$lib/server/workflow/record-update';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -46,7 +47,7 @@ export const actions: Actions = {
 			const record = await getRecord(locals.db, scope, params.id);
 			const type = await requireEntityType(locals.db.db, scope.workspaceId, record.type);
 			const input = readRecordForm(await loadFields(locals.db.db, type.id), form, timeZoneOf(cookies), { ...record, values: record.values });
-			return { changed: await updateRecord(locals.db, scope, params.id, input) };
+			return { changed: await updateRecordInWorkflow(locals.db, scope, params.id, input) };
 		});
 		if (!('changed' in result)) return fail(result.status, { ...result.data, posted: form });
 		redirect(303, `/w/${scope.workspaceId}/records/${params.type}/${params.id}${result.changed.length ? '?saved=1' : ''}`);
