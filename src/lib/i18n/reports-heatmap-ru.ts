@@ -1,0 +1,48 @@
+/** The process heatmap report's texts, in Russian. */
+export const reportsHeatmapRu = {
+	title: 'Тепловая карта процесса',
+	intro: 'Схема опубликованной версии: чем темнее элемент, тем больше записей через него прошло за период. Подпись — сколько раз элемент проходили и медиана времени в нём.',
+	process: 'Процесс',
+	version: 'Версия',
+	versionOption: 'Версия {{version}} (TO BE №{{revision}}, {{date}})',
+	versionCurrent: 'Версия {{version}} (TO BE №{{revision}}, {{date}}) — действующая',
+	from: 'С',
+	to: 'По',
+	show: 'Показать',
+	download: 'Скачать',
+	xlsx: 'Excel (XLSX)',
+	csv: 'CSV',
+	nothingPublished: 'Пока нет ни одного опубликованного процесса: тепловая карта строится по опубликованной схеме.',
+	noDiagram: 'Схема этой версии не найдена.',
+	onlyMine: 'Показаны только ваши записи.',
+	empty: 'За этот период через процесс не прошла ни одна запись.',
+	legend: 'Сколько раз проходили',
+	legendNone: 'не проходили',
+	elementsTable: 'Элементы схемы',
+	columns: {
+		name: 'Элемент',
+		elementId: 'Код элемента',
+		type: 'Тип',
+		entered: 'Вошло',
+		completed: 'Завершено',
+		active: 'Сейчас в элементе',
+		median: 'Медиана времени',
+		average: 'Среднее время',
+		medianHours: 'Медиана, ч',
+		avgHours: 'Среднее, ч'
+	},
+	sheet: 'Тепловая карта, версия {{version}}',
+	badge: '{{count}} · {{duration}}',
+	badgeTitle: '«{{name}}»: вошло {{entered}}, завершено {{completed}}, медиана {{median}}',
+	records: {
+		title: 'Записи, прошедшие «{{element}}»',
+		empty: 'За этот период записей здесь не было.',
+		shown: 'Показаны последние {{shown}} из {{total}}.',
+		passes: 'Проходов',
+		lastEntered: 'Последний вход',
+		spent: 'Время в элементе',
+		here: 'сейчас здесь',
+		close: 'Закрыть список'
+	},
+	units: { d: 'дн', h: 'ч', min: 'мин', s: 'с', lessThanSecond: 'меньше секунды' }
+};
