@@ -27,12 +27,7 @@ export const init: ServerInit = async () => {
 		}
 		throw e;
 	}
-	if (config.POTOK_SCHEDULER === 'on') {
-		// Fires due timers and runs robots of every workspace; leases make several nodes safe.
-		const host = engineHost(db, workflowHostOptions(db));
-		host.start();
-		process.once('sveltekit:shutdown', () => void host.stop());
-	}
+	// The demo is seeded before the scheduler starts: its history is played on a virtual clock.
 	if (config.POTOK_DEMO === 'on') {
 		const seeded = await seedDemo(db, config.POTOK_DEMO_PASSWORD);
 		if (seeded) {
@@ -43,6 +38,12 @@ export const init: ServerInit = async () => {
 					: 'Potok: their password is POTOK_DEMO_PASSWORD'
 			);
 		}
+	}
+	if (config.POTOK_SCHEDULER === 'on') {
+		// Fires due timers and runs robots of every workspace; leases make several nodes safe.
+		const host = engineHost(db, workflowHostOptions(db));
+		host.start();
+		process.once('sveltekit:shutdown', () => void host.stop());
 	}
 };
 

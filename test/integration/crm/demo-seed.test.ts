@@ -4,6 +4,9 @@ import { crmEntityTypes, crmLinks, crmRecords, users } from '$lib/server/db/sche
 import { seedDemo } from '$lib/server/demo/seed';
 import { listPipelines } from '$lib/server/workflow/pipelines';
 import { listTasks } from '$lib/server/workflow/work-tasks';
+import { funnelReport } from '$lib/server/reports/funnel';
+import { stageTimesReport } from '$lib/server/reports/stage-times';
+import { pipelineReportQuery } from '$lib/server/reports/report-context';
 import { scopeOf } from '../../helpers/fixtures';
 import { tempDatabase } from '../../helpers/temp-db';
 
@@ -67,5 +70,30 @@ describe('the demo company works on the published templates', () => {
 		const tasks = await listTasks(db, scopeOf(workspaceId, marina!.id, null, ['employee']));
 		expect(tasks.length).toBeGreaterThan(3);
 		expect(tasks.every((t) => t.responsibleId === marina!.id && t.status === 'open')).toBe(true);
+	});
+
+	it('has eight weeks of history for the reports: where deals drop out and who is slow', async () => {
+		const [head] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, 'head@demo.potok'));
+		const scope = scopeOf(workspaceId, head!.id, null, ['manager']);
+		const today = new Date().toISOString().slice(0, 10);
+		const params = new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10), to: today });
+		const query = await pipelineReportQuery(db, scope, params);
+		const funnel = await funnelReport(db.db, workspaceId, query);
+		// ten deals made in the pipeline and one converted from a lead
+		expect(funnel.records).toBe(11);
+		expect(funnel.stages[0]).toMatchObject({ key: 'new', entered: 11 });
+		expect(funnel.outcomes).toMatchObject({ won: 1, lost: 1 });
+		expect(funnel.stages.find((s) => s.lossReasons.length > 0)?.lossReasons[0]?.label).toBe('Дорого');
+		// The last two weeks hold only part of the deals: the period matters
+		const recent = await funnelReport(db.db, workspaceId, await pipelineReportQuery(db, scope, new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10), to: today })));
+		expect(recent.records).toBeLessThan(funnel.records);
+		const times = await stageTimesReport(db.db, workspaceId, query);
+		const inWork = times.stages.find((s) => s.key === 'in_work')!;
+		expect(inWork.count).toBeGreaterThan(3);
+		expect(inWork.medianMs).toBeGreaterThan(3600_000);
+		const byPerson = times.byResponsible.filter((r) => r.stage === 'in_work');
+		const [maxim] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, 'manager2@demo.potok'));
+		const slowest = byPerson.sort((a, b) => b.medianMs! - a.medianMs!)[0];
+		expect(slowest?.responsibleId).toBe(maxim!.id);
 	});
 });

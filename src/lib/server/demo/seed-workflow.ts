@@ -14,6 +14,8 @@ import { approveRevision } from '../review/decisions';
 import { submitForReview } from '../review/submissions';
 import { createRecordInPipeline } from '../workflow/record-start';
 import { completeTaskAsPerson, listTasks } from '../workflow/work-tasks';
+import { setWorkflowClock } from '../workflow/workflow-tx';
+import { VirtualClock, realClock } from '$lib/engine';
 
 /**
  * The demo company's working CRM: the two templates, approved by the client
@@ -35,6 +37,9 @@ async function scopeOf(database: Database, workspaceId: string, email: string): 
 	if (!row) throw new Error(`Expected the demo person ${email}, but there is none`);
 	return { workspaceId, workspaceName: '', userId: row.userId, membershipId: row.membershipId, roles: row.roles as Role[], via: 'session' };
 }
+
+/** Where the demo deals came from, in turn. */
+const SOURCES = ['web', 'call', 'recommendation', 'avito', 'web', 'telegram'];
 
 /** The sales funnel under another process id: its pipeline key. */
 const funnelAs = (key: string) => salesFunnel.replace(/\bsales_funnel\b/g, key);
@@ -59,19 +64,20 @@ export async function seedDemoWorkflow(database: Database, workspaceId: string, 
 		await publishProcess(database, analyst, id);
 	}
 
-	const at = (days: number, hour = 11) => new Date(Math.floor((now.getTime() + days * DAY) / DAY) * DAY + (hour - 3) * 3600_000).toISOString();
 	const move = (scope: WorkspaceScope, id: string, input: MoveInput) => moveRecord(database, scope, id, input);
+	const day = (at: number) => new Date(at).toISOString();
 
-	// Deals along the B2B and B2C funnels: how far each one got.
-	const path: [string, MoveInput][] = [
-		['in_work', { stage: 'in_work' }],
-		['meeting_set', { stage: 'meeting_set', fields: { meeting_at: at(2) } }],
-		['meeting_held', { stage: 'meeting_held', result: 'Обсудили проект, замеры сделаны' }],
-		['proposal_sent', { stage: 'proposal_sent', fields: { amount: { amount: 280_000, currency: 'RUB' } } }],
-		['proposal_approval', { stage: 'proposal_approval' }],
-		['contract', { stage: 'contract' }],
-		['invoice', { stage: 'invoice', fields: { contract_number: 'Д-2026/014' } }],
-		['won', { stage: 'won', fields: { paid_at: at(0).slice(0, 10) } }]
+	// Deals along the B2B and B2C funnels: how far each one got, and how many days each step took
+	// (Максим is slower than Марина, and the proposal waits longest — what the reports should show).
+	const path: { stage: string; days: number; input: (at: number) => MoveInput }[] = [
+		{ stage: 'in_work', days: 0.2, input: () => ({ stage: 'in_work' }) },
+		{ stage: 'meeting_set', days: 1, input: (at) => ({ stage: 'meeting_set', fields: { meeting_at: day(at + 2 * DAY) } }) },
+		{ stage: 'meeting_held', days: 2, input: () => ({ stage: 'meeting_held', result: 'Обсудили проект, замеры сделаны' }) },
+		{ stage: 'proposal_sent', days: 1.5, input: () => ({ stage: 'proposal_sent', fields: { amount: { amount: 280_000, currency: 'RUB' } } }) },
+		{ stage: 'proposal_approval', days: 4, input: () => ({ stage: 'proposal_approval' }) },
+		{ stage: 'contract', days: 2, input: () => ({ stage: 'contract' }) },
+		{ stage: 'invoice', days: 1.5, input: () => ({ stage: 'invoice', fields: { contract_number: 'Д-2026/014' } }) },
+		{ stage: 'won', days: 3, input: (at) => ({ stage: 'won', fields: { paid_at: day(at).slice(0, 10) } }) }
 	];
 	const deals: { title: string; pipeline: string; owner: WorkspaceScope; steps: number; lost?: string; noAnswer?: boolean }[] = [
 		{ title: 'Кухня «Модерн» для семьи Ивановых', pipeline: 'sales_b2c', owner: marina, steps: 0 },
@@ -94,13 +100,35 @@ export async function seedDemoWorkflow(database: Database, workspaceId: string, 
 		{ title: 'Кухня для ресторана «Терраса»', pipeline: 'sales_b2b', owner: marina, steps: 8 },
 		{ title: 'Кухни для хостела «Рюкзак»', pipeline: 'sales_b2b', owner: maxim, steps: 1, lost: 'Выбрали конкурента' }
 	];
-	for (const deal of deals) {
-		const created = await createRecordInPipeline(database, deal.owner, { type: 'deal', pipeline: deal.pipeline, title: deal.title });
-		if (deal.steps > 0 || deal.lost) await move(deal.owner, created.id, { stage: 'in_work' });
-		if (deal.noAnswer) await move(deal.owner, created.id, { stage: 'no_answer' });
-		for (const [, step] of path.slice(1, deal.steps)) await move(deal.owner, created.id, step);
-		if (deal.lost) await move(head, created.id, { stage: 'lost', fields: { loss_reason: deal.lost }, result: 'Клиент отказался' });
-	}
+
+	// The history is played on a virtual clock over the last eight weeks, in time order, through the
+	// same create / move / complete paths people use; the scheduler starts after the seed.
+	const events: { at: number; run: () => Promise<void> }[] = [];
+	const start = now.getTime() - 56 * DAY;
+	const ordered = [...deals].sort((a, b) => b.steps - a.steps);
+	ordered.forEach((deal, i) => {
+		let at = start + i * 2.5 * DAY + (i % 4) * 3 * 3600_000;
+		const pace = deal.owner === maxim ? 1.8 : 1;
+		const ids: { id?: string } = {};
+		const push = (run: (at: number) => Promise<unknown>) => {
+			const when = at;
+			events.push({ at: when, run: async () => void (await run(when)) });
+		};
+		push(async () => (ids.id = (await createRecordInPipeline(database, deal.owner, { type: 'deal', pipeline: deal.pipeline, title: deal.title, values: { source: SOURCES[i % SOURCES.length] } })).id));
+		const steps = path.slice(0, Math.max(deal.steps, deal.lost ? 1 : 0));
+		steps.forEach((step, n) => {
+			at += step.days * pace * DAY;
+			push((when) => move(deal.owner, ids.id!, step.input(when)));
+			if (n === 0 && deal.noAnswer) {
+				at += 0.5 * pace * DAY;
+				push(() => move(deal.owner, ids.id!, { stage: 'no_answer' }));
+			}
+		});
+		if (deal.lost) {
+			at += 2 * pace * DAY;
+			push(() => move(head, ids.id!, { stage: 'lost', fields: { loss_reason: deal.lost }, result: 'Клиент отказался' }));
+		}
+	});
 
 	// Leads as integrations send them (no responsible: distribution picks one), some qualified already.
 	const company = await createRecord(database, head, { type: 'company', title: 'ООО «Ромашка»', values: { phone: ['+7 495 100-20-30'] } });
@@ -116,10 +144,29 @@ export async function seedDemoWorkflow(database: Database, workspaceId: string, 
 		{ title: 'Рассылка: продвижение сайтов', values: { email: ['promo@spam.example'], source: 'email' }, outcome: 'spam' },
 		{ title: 'Реклама: бухгалтерские услуги', values: { email: ['offer@ads.example'], source: 'email' }, outcome: 'spam' }
 	];
-	for (const lead of leads) {
-		const created = await createRecordInPipeline(database, head, { type: 'lead', title: lead.title, values: lead.values, responsibleId: null });
-		if (!lead.outcome) continue;
-		const [task] = await listTasks(database, head, { assignee: 'all', recordId: created.id });
-		if (task) await completeTaskAsPerson(database, head, task.id, { outcome: lead.outcome, fields: lead.fields });
+	leads.forEach((lead, i) => {
+		const created = now.getTime() - (14 - i) * DAY;
+		const ids: { id?: string } = {};
+		events.push({ at: created, run: async () => void (ids.id = (await createRecordInPipeline(database, head, { type: 'lead', title: lead.title, values: lead.values, responsibleId: null })).id) });
+		if (!lead.outcome) return;
+		events.push({
+			at: created + (2 + i) * 3600_000,
+			run: async () => {
+				const [task] = await listTasks(database, head, { assignee: 'all', recordId: ids.id! });
+				if (task) await completeTaskAsPerson(database, head, task.id, { outcome: lead.outcome, fields: lead.fields });
+			}
+		});
+	});
+
+	const clock = new VirtualClock(start - DAY);
+	setWorkflowClock(clock);
+	try {
+		for (const event of events.sort((a, b) => a.at - b.at)) {
+			// Nothing is played later than a minute ago, so the scheduler starts from a consistent past.
+			clock.set(Math.max(clock.now(), Math.min(event.at, now.getTime() - 60_000)));
+			await event.run();
+		}
+	} finally {
+		setWorkflowClock(realClock);
 	}
 }
