@@ -10,6 +10,7 @@ import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord } from '$lib/server/workflow/moves';
 import { setWorkflowClock } from '$lib/server/workflow/workflow-tx';
 import { GET } from '../../../src/routes/api/v1/w/[ws]/reports/heatmap/+server';
+import { load } from '../../../src/routes/w/[ws]/reports/heatmap/+page.server';
 import { bpmn, workflowWorkspace, type Person } from '../crm/workflow-fixtures';
 
 const FLOW = `
@@ -213,6 +214,34 @@ describe('the process heatmap', () => {
 			expect(response.status).toBe(status);
 			const body = await response.json();
 			expect(body.error.details[0].field).toBe(field);
+		});
+	});
+
+	describe('the page', () => {
+		const open = async (query: string, who: Person = ws.owner) => {
+			const url = new URL(`http://potok.test/w/${ws.workspaceId}/reports/heatmap?${query}`);
+			const event = { locals: { db: ws.db, scope: who.scope, locale: 'ru' }, params: { ws: ws.workspaceId }, url };
+			return (load as unknown as (e: typeof event) => Promise<Record<string, unknown> & { report?: HeatmapReport }>)(event);
+		};
+
+		it('shows the current version of the first process with its diagram, and the records of a clicked element', async () => {
+			const data = await open('from=2026-03-01&to=2026-03-31&element=call');
+			expect(data).toMatchObject({ problem: null, onlyMine: false, target: { process: 'heat', version: 2 }, pipelines: [{ key: 'heat', name: 'Продажи' }] });
+			expect(data.xml).toContain('id="call"');
+			expect(data.element).toMatchObject({ elementId: 'call', entered: 1 });
+			expect(data.elementRecords).toMatchObject({ total: 1, records: [{ title: 'Кухня Орловых', type: 'deal', active: true }] });
+		});
+
+		it('names a bad parameter above the defaults instead of failing', async () => {
+			const data = await open('process=heat&version=9');
+			expect(data.target).toEqual({ process: 'heat', version: 2 });
+			expect(data.problem).toMatchObject({ code: 'not_found', details: [{ field: 'version' }] });
+		});
+
+		it('tells an employee that only their records count', async () => {
+			const data = await open('process=heat&version=1&from=2026-03-01&to=2026-03-05', boris);
+			expect(data.onlyMine).toBe(true);
+			expect(byId(data.report!).qualify).toMatchObject({ entered: 1 });
 		});
 	});
 
