@@ -161,6 +161,7 @@ export const CASES: Case[] = [
 	{ route: 'POST /w/[ws]/kanban/[pipeline]?/move', path: (c) => `/w/${c.ws}/kanban/${c.pipeline}?/move`, form: (c) => ({ id: c.record }), allowed: ROLES },
 	{ route: 'GET /w/[ws]/tasks', path: (c) => `/w/${c.ws}/tasks?overdue=1`, allowed: ROLES },
 	{ route: 'POST /w/[ws]/tasks?/complete', path: (c) => `/w/${c.ws}/tasks?/complete`, form: () => ({}), allowed: ROLES },
+	{ route: 'POST /w/[ws]/tasks?/comment', path: (c) => `/w/${c.ws}/tasks?/comment`, form: () => ({}), allowed: ROLES },
 	{ route: 'POST /w/[ws]/tasks?/create', path: (c) => `/w/${c.ws}/tasks?/create`, form: () => ({ title: '' }), allowed: ROLES },
 	{ route: 'GET /w/[ws]/settings/fields', path: (c) => `/w/${c.ws}/settings/fields`, allowed: ANALYSTS },
 	{ route: 'GET /w/[ws]/settings/fields/[type]', path: fields, allowed: ANALYSTS },

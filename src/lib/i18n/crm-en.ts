@@ -191,6 +191,7 @@ export const crmEn: Widen<typeof crmRu> = {
 	tasks: {
 		title: 'My tasks',
 		teamTitle: 'Team tasks',
+		watchingTitle: 'Tasks I watch',
 		new: 'New task',
 		create: 'Set the task',
 		taskTitle: 'What to do',
@@ -201,7 +202,7 @@ export const crmEn: Widen<typeof crmRu> = {
 		overdue: 'overdue',
 		noDeadline: 'no deadline',
 		status: { open: 'open', completed: 'done', cancelled: 'withdrawn' },
-		filter: { mine: 'Mine', team: 'Whole team', overdue: 'Overdue only', done: 'Done', pipeline: 'Pipeline', record: 'About a record' },
+		filter: { mine: 'Mine', watching: 'Watching', team: 'Whole team', overdue: 'Overdue only', done: 'Done', pipeline: 'Pipeline', record: 'About a record' },
 		empty: 'No tasks. Well done!',
 		about: 'About',
 		complete: 'Complete',
@@ -211,7 +212,17 @@ export const crmEn: Widen<typeof crmRu> = {
 		outcome: 'Stage outcome',
 		completed: 'Task “{{title}}” done',
 		stageTask: 'Stage “{{stage}}”',
-		more: 'Show more'
+		more: 'Show more',
+		comments: {
+			title: 'Comments ({{count}})',
+			none: 'No comments yet',
+			add: 'Comment',
+			asResult: 'This is the task’s result',
+			send: 'Comment',
+			added: 'Comment added',
+			observerOnly: 'You are an observer: you may comment; the assignee completes the task',
+			unknownAuthor: 'System'
+		}
 	},
 	kanban: {
 		title: 'Kanban',

@@ -187,6 +187,7 @@ export const crmRu = {
 	tasks: {
 		title: 'Мои задачи',
 		teamTitle: 'Задачи команды',
+		watchingTitle: 'Задачи, за которыми я наблюдаю',
 		new: 'Новая задача',
 		create: 'Поставить задачу',
 		taskTitle: 'Что сделать',
@@ -197,7 +198,7 @@ export const crmRu = {
 		overdue: 'просрочена',
 		noDeadline: 'без срока',
 		status: { open: 'открыта', completed: 'выполнена', cancelled: 'снята' },
-		filter: { mine: 'Мои', team: 'Вся команда', overdue: 'Только просроченные', done: 'Выполненные', pipeline: 'Воронка', record: 'По записи' },
+		filter: { mine: 'Мои', watching: 'Наблюдаю', team: 'Вся команда', overdue: 'Только просроченные', done: 'Выполненные', pipeline: 'Воронка', record: 'По записи' },
 		empty: 'Задач нет. Отличная работа!',
 		about: 'По записи',
 		complete: 'Завершить',
@@ -207,7 +208,17 @@ export const crmRu = {
 		outcome: 'Итог стадии',
 		completed: 'Задача «{{title}}» выполнена',
 		stageTask: 'Стадия «{{stage}}»',
-		more: 'Показать ещё'
+		more: 'Показать ещё',
+		comments: {
+			title: 'Комментарии ({{count}})',
+			none: 'Комментариев пока нет',
+			add: 'Комментарий',
+			asResult: 'Это результат задачи',
+			send: 'Комментировать',
+			added: 'Комментарий добавлен',
+			observerOnly: 'Вы наблюдатель: можно комментировать, завершает задачу исполнитель',
+			unknownAuthor: 'Система'
+		}
 	},
 	kanban: {
 		title: 'Канбан',

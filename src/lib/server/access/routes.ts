@@ -95,6 +95,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'POST /w/[ws]/kanban/[pipeline]?/move': p('crm.records'),
 	'GET /w/[ws]/tasks': p('crm.records'),
 	'POST /w/[ws]/tasks?/complete': p('crm.records'),
+	'POST /w/[ws]/tasks?/comment': p('crm.records'),
 	'POST /w/[ws]/tasks?/create': p('crm.records'),
 	'GET /w/[ws]/settings/fields': p('crm.configure'),
 	'GET /w/[ws]/settings/fields/[type]': p('crm.configure'),

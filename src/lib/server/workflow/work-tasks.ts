@@ -4,7 +4,7 @@ import type { PotokField } from '$lib/bpmn/potok-extensions';
 import type { Database } from '../db';
 import { crmComments, crmEntityTypes, crmRecords, crmTaskPeople, crmTaskRecords, crmTasks, engineInstances, engineTasks, recordInstances, users } from '../db/schema';
 import type { TaskStatus } from '../db/schema/crm';
-import { hasRole, type WorkspaceScope } from '../access/scope';
+import type { WorkspaceScope } from '../access/scope';
 import { UserError } from '../errors';
 import type { Reader } from '../crm/db-types';
 import { loadRecord } from '../crm/record-read';
@@ -13,6 +13,7 @@ import { createTask, type TaskCreateInput } from '../crm/tasks';
 import { findElement } from './pipeline-model';
 import { updateRecordInWorkflowTx } from './record-update';
 import { missingStageFields } from './required-fields';
+import { mayCompleteTask } from './task-permissions';
 import { closeCrmTaskTx, completeEngineTaskTx, requiredFieldsMissing } from './stage-completion';
 import { definitionModel } from './versions';
 import { completionVariables, type OpenEngineTask } from './workflow-state';
@@ -30,8 +31,8 @@ const id = z.string().trim().min(1).max(64);
 const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' || v === '' ? false : v), z.boolean());
 
 export const taskListSchema = z.object({
-	/** `me` (responsible or co-executor), `all` (what the caller may see), or a user id (managers). */
-	assignee: z.union([z.literal('me'), z.literal('all'), id]).optional().default('me'),
+	/** `me` (responsible or co-executor), `watching` (the caller observes), `all` (what the caller may see), or a user id (managers). */
+	assignee: z.union([z.literal('me'), z.literal('watching'), z.literal('all'), id]).optional().default('me'),
 	status: z.enum(['open', 'completed', 'cancelled', 'all']).optional().default('open'),
 	overdue: flag.optional(),
 	recordId: id.optional(),
@@ -85,6 +86,9 @@ function visibility(scope: WorkspaceScope): SQL | undefined {
 
 function assigneeCondition(scope: WorkspaceScope, assignee: string): SQL | undefined {
 	if (assignee === 'all') return undefined;
+	if (assignee === 'watching') {
+		return sql`exists (select 1 from ${crmTaskPeople} where ${crmTaskPeople.taskId} = ${crmTasks.id} and ${crmTaskPeople.userId} = ${scope.userId} and ${crmTaskPeople.role} = 'observer')`;
+	}
 	const user = assignee === 'me' ? scope.userId : assignee;
 	if (user !== scope.userId && !seesAllRecords(scope)) throw new UserError('forbidden');
 	return or(
@@ -235,9 +239,7 @@ export async function completeTaskAsPerson(database: Database, scope: WorkspaceS
 	const data = taskCompleteSchema.parse(input);
 	await runWorkflow(database, scope.workspaceId, async (w) => {
 		const task = await loadTask(w.tx, scope, taskId);
-		const mayComplete =
-			task.responsibleId === scope.userId || task.coExecutorIds.includes(scope.userId) || task.creatorId === scope.userId || hasRole(scope, 'owner', 'manager');
-		if (!mayComplete) throw new UserError('forbidden');
+		if (!mayCompleteTask(scope, task)) throw new UserError('forbidden');
 		if (task.status !== 'open') throw new UserError('task_closed', { title: task.title });
 		const result = data.result || undefined;
 		if (task.resultRequired && !result) {

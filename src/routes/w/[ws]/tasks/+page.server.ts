@@ -9,6 +9,7 @@ import { loadRecord } from '$lib/server/crm/record-read';
 import { readRecordForm } from '$lib/server/crm/views/record-form';
 import { taskFilterSchema, taskPage } from '$lib/server/crm/views/task-page';
 import { timeZoneOf } from '$lib/server/crm/views/time-zone';
+import { addTaskComment } from '$lib/server/workflow/task-comments';
 import { completeTaskAsPerson, createTaskAsPerson, getTask } from '$lib/server/workflow/work-tasks';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,6 +45,17 @@ export const actions: Actions = {
 		// The runtime names missing stage fields by key; inputs are `values.<key>`.
 		const fields = Object.fromEntries(Object.entries(result.data.fields).map(([k, v]) => [/^(values\.|result$|outcome$|fields$)/.test(k) ? k : `values.${k}`, v]));
 		return fail(result.status, { ...result.data, fields, taskId, posted: form });
+	},
+	comment: async ({ request, locals, params }) => {
+		const scope = workspaceScope({ locals, params });
+		const form = await readForm(request);
+		const taskId = text(form.taskId);
+		const result = await formAction(locals.locale, async () => {
+			await addTaskComment(locals.db, scope, z.string().min(1).parse(taskId), { body: text(form.body), isResult: form.isResult === 'on' });
+			return { commented: taskId };
+		});
+		if ('commented' in result) return result;
+		return fail(result.status, { ...result.data, taskId, commenting: true, posted: form });
 	},
 	create: async ({ request, locals, params, cookies }) => {
 		const scope = workspaceScope({ locals, params });
