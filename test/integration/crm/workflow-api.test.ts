@@ -97,4 +97,39 @@ describe('the workflow over the REST API, against the built server', () => {
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({ title: 'Отправить фото кухни', status: 'open', records: [{ id: record.id }], deadlineAt: '2026-05-02T12:00:00.000Z' });
 	});
+
+	it('moves the reminder before a meeting when PATCH changes the meeting time', async () => {
+		await ws.published('Встречи', 'deal', await bpmn('meetings', MEETINGS));
+		const id = (await call('POST', '/records', { type: 'deal', pipeline: 'meetings', title: 'Встреча через API' })).body.id;
+		const meetingAt = Date.parse('2030-05-01T10:00:00Z');
+		await call('POST', `/records/${id}/move`, { stage: 'meet', fields: { meeting_at: new Date(meetingAt).toISOString() } });
+		const reminder = async () => {
+			const rs = await db.client.execute({
+				sql: `select t.due_at from engine_timers t join crm_record_instances r on r.instance_id = t.instance_id where r.record_id = ? and t.element_id = 'remind'`,
+				args: [id]
+			});
+			return rs.rows.map((r) => new Date(Number(r.due_at)).toISOString());
+		};
+		expect(await reminder()).toEqual(['2030-05-01T09:00:00.000Z']);
+
+		const patched = await call('PATCH', `/records/${id}`, { fields: { meeting_at: new Date(meetingAt + 24 * 3600_000).toISOString() } });
+
+		expect(patched.status).toBe(200);
+		expect(patched.body.changed).toEqual(['meeting_at']);
+		expect(await reminder()).toEqual(['2030-05-02T09:00:00.000Z']);
+	});
 });
+
+/** Book a meeting, then hold it; a reminder an hour before it, by the record's `meeting_at`. */
+const MEETINGS = `
+    <startEvent id="s" name="Старт" />
+    <sequenceFlow id="f1" sourceRef="s" targetRef="book" />
+    <userTask id="book" name="Назначить встречу"><extensionElements><potok:stage key="book" label="Назначить" />
+      <potok:fields><potok:field key="meeting_at" label="Встреча" type="datetime" required="true" /></potok:fields></extensionElements></userTask>
+    <sequenceFlow id="f2" sourceRef="book" targetRef="meet" />
+    <userTask id="meet" name="Провести встречу"><extensionElements><potok:stage key="meet" label="Встреча назначена" /></extensionElements></userTask>
+    <boundaryEvent id="remind" name="За час" attachedToRef="meet" cancelActivity="false"><timerEventDefinition><timeDate>=record.meeting_at - duration("PT1H")</timeDate></timerEventDefinition></boundaryEvent>
+    <sequenceFlow id="r1" sourceRef="remind" targetRef="told" />
+    <endEvent id="told" name="Напомнили" />
+    <sequenceFlow id="f3" sourceRef="meet" targetRef="e" />
+    <endEvent id="e" name="Конец" />`;
