@@ -5,6 +5,8 @@ import { parsePeriod } from '$lib/server/reports/common';
 import { toXlsx } from '$lib/server/reports/export';
 import { heatmapElementRecords, heatmapReport, heatmapTables, type HeatmapReport } from '$lib/server/reports/heatmap';
 import { parseHeatmapParams, resolveHeatmapTarget, versionDiagram } from '$lib/server/reports/heatmap-query';
+import { heatmapPaths, heatmapSchema } from '$lib/server/reports/heatmap-openapi';
+import { createDocument } from 'zod-openapi';
 import { publishProcess } from '$lib/server/workflow/publish';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord } from '$lib/server/workflow/moves';
@@ -177,6 +179,9 @@ describe('the process heatmap', () => {
 			const body = await response.json();
 			expect(body).toMatchObject({ process: { key: 'heat' }, version: 1, period: { from: '2026-03-01', to: '2026-03-05' }, maxEntered: 3 });
 			expect(body.versions).toHaveLength(2);
+			// the answer is what the OpenAPI document promises
+			expect(heatmapSchema.safeParse(body).success).toBe(true);
+			expect(createDocument({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: heatmapPaths }).paths).toHaveProperty(['/api/v1/w/{ws}/reports/heatmap']);
 			expect(body.elements.find((e: { elementId: string }) => e.elementId === 'offer')).toEqual({
 				elementId: 'offer',
 				name: 'Отправить КП',
@@ -208,7 +213,8 @@ describe('the process heatmap', () => {
 			['process=heat&version=7', 404, 'version'],
 			['process=heat&from=2026-13-01', 400, 'from'],
 			['process=heat&from=2026-03-10&to=2026-03-01', 400, 'from'],
-			['process=heat&format=pdf', 400, 'format']
+			['process=heat&format=pdf', 400, 'format'],
+			['pipeline=nope', 404, 'process']
 		])('refuses %s with %i naming the parameter', async (query, status, field) => {
 			const response = await get(query);
 			expect(response.status).toBe(status);

@@ -41,7 +41,8 @@ export interface HeatmapTarget {
 const problem = (field: string, message: string) => new UserError('validation', {}, [{ field, message }]);
 
 export function parseHeatmapParams(params: URLSearchParams, now = new Date()): HeatmapParams {
-	const process = params.get('process')?.trim() || null;
+	// `pipeline=`, as the other reports call it, names the process too
+	const process = (params.get('process') ?? params.get('pipeline'))?.trim() || null;
 	const versionParam = params.get('version')?.trim() || null;
 	if (versionParam !== null && !/^[1-9]\d{0,8}$/.test(versionParam)) throw problem('version', `invalid_number:${versionParam}`);
 	const element = params.get('element')?.trim() || null;

@@ -11,18 +11,19 @@ import type { RequestHandler } from './$types';
 /**
  * The heatmap of a process version: `?process=<pipeline key>&version=<n>&from=&to=` (version:
  * the current one; period: the last 30 days), as JSON or, with `format=xlsx|csv`, as a download.
+ * `pipeline=` is the same as `process=`, as in the other reports.
  */
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
-	const format = url.searchParams.get('format');
-	if (format !== null && format !== 'xlsx' && format !== 'csv') throw new UserError('validation', {}, [{ field: 'format', message: `unknown_option:${format}` }]);
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'xlsx' && format !== 'csv') throw new UserError('validation', {}, [{ field: 'format', message: `unknown_option:${format}` }]);
 	const query = parseHeatmapParams(url.searchParams);
 	if (query.process === null) throw new UserError('validation', {}, [{ field: 'process', message: 'required' }]);
 	const responsibleId = reportResponsible(scope);
 	const target = await resolveHeatmapTarget(locals.db.db, scope.workspaceId, query);
 	if (!target) throw new UserError('not_found', {}, [{ field: 'process', message: `unknown_pipeline:${query.process}` }]);
 	const report = await heatmapReport(locals.db.db, scope.workspaceId, target, { period: query.period, responsibleId });
-	if (format) {
+	if (format !== 'json') {
 		const name = `heatmap-${report.process.key}-v${report.version}-${report.period.from}-${report.period.to}`;
 		return downloadResponse(heatmapTables(report, locals.locale), format, name);
 	}
