@@ -166,6 +166,26 @@ describe('the process heatmap', () => {
 		]);
 	});
 
+	it('counts a multi-instance activity once per arrival, not once per iteration', async () => {
+		const MULTI = `
+  <startEvent id="s" name="Старт" />
+  <task id="note" name="Проверить трижды">
+    <multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>=3</loopCardinality></multiInstanceLoopCharacteristics>
+  </task>
+  <userTask id="hold" name="Ждать"><extensionElements><potok:stage key="hold" label="Ждём" /></extensionElements></userTask>
+  <endEvent id="e" name="Конец" />
+  <sequenceFlow id="m1" sourceRef="s" targetRef="note" />
+  <sequenceFlow id="m2" sourceRef="note" targetRef="hold" />
+  <sequenceFlow id="m3" sourceRef="hold" targetRef="e" />`;
+		await ws.published('Трижды', 'deal', await bpmn('thrice', MULTI));
+		clock.set(at('2026-03-11T09:00:00Z'));
+		await createRecordInPipeline(ws.db, anna.scope, { type: 'deal', pipeline: 'thrice', title: 'Кухня с повтором' });
+		const target = await resolveHeatmapTarget(ws.db.db, ws.workspaceId, { process: 'thrice', version: null });
+		const e = byId(await heatmapReport(ws.db.db, ws.workspaceId, target!, { period: march() }));
+		expect(e.note).toMatchObject({ type: 'bpmn:Task', entered: 1, completed: 1, active: 0 });
+		expect(e.hold).toMatchObject({ entered: 1, active: 1 });
+	});
+
 	describe('the API', () => {
 		const get = async (query: string, who: Person = ws.owner) => {
 			const url = new URL(`http://potok.test/api/v1/w/${ws.workspaceId}/reports/heatmap?${query}`);
@@ -232,7 +252,8 @@ describe('the process heatmap', () => {
 
 		it('shows the current version of the first process with its diagram, and the records of a clicked element', async () => {
 			const data = await open('from=2026-03-01&to=2026-03-31&element=call');
-			expect(data).toMatchObject({ problem: null, onlyMine: false, target: { process: 'heat', version: 2 }, pipelines: [{ key: 'heat', name: 'Продажи' }] });
+			expect(data).toMatchObject({ problem: null, onlyMine: false, target: { process: 'heat', version: 2 } });
+			expect(data.pipelines).toContainEqual({ key: 'heat', name: 'Продажи' });
 			expect(data.xml).toContain('id="call"');
 			expect(data.element).toMatchObject({ elementId: 'call', entered: 1 });
 			expect(data.elementRecords).toMatchObject({ total: 1, records: [{ title: 'Кухня Орловых', type: 'deal', active: true }] });
