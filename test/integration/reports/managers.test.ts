@@ -6,7 +6,8 @@
  * same numbers in typed cells.
  */
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '$lib/roles';
 import type { WorkspaceScope } from '$lib/server/access/scope';
@@ -293,16 +294,34 @@ describe('manager control report', () => {
 		});
 	});
 
-	it('uses indexes for every per-person count (no full scan of records or tasks)', async () => {
-		const plan = await db.client.execute(`explain query plan select count(*) from crm_records r where r.workspace_id = 'w' and r.responsible_id = 'u' and r.status = 'open' and r.merged_into is null`);
-		expect(plan.rows.map((r) => String(r.detail)).join('\n')).toContain('crm_records_control_idx');
-		const leads = await db.client.execute(
-			`explain query plan select count(*) from crm_records r where r.workspace_id = 'w' and r.entity_type_id = 'e' and r.responsible_id = 'u' and r.merged_into is null and r.created_at >= 1 and r.created_at < 2`
-		);
-		expect(leads.rows.map((r) => String(r.detail)).join('\n')).toContain('crm_records_created_idx');
-		const done = await db.client.execute(
-			`explain query plan select count(*) from crm_tasks t where t.workspace_id = 'w' and t.responsible_id = 'u' and t.status = 'completed' and t.completed_at >= 1 and t.completed_at < 2`
-		);
-		expect(done.rows.map((r) => String(r.detail)).join('\n')).toContain('crm_tasks_completed_idx');
+	it('plans the report and every list on indexes, never scanning records, tasks, comments or the timeline', async () => {
+		// Capture the SQL the report runs and ask SQLite how it would run it (no ANALYZE statistics, as in production).
+		const statements: { sql: string; params: unknown[] }[] = [];
+		const original = db.db.all.bind(db.db);
+		const spy = (query: SQL) => {
+			statements.push(new SQLiteSyncDialect().sqlToQuery(query));
+			return original(query);
+		};
+		Object.assign(db.db, { all: spy });
+		try {
+			await managersReport(db, owner, { period: PERIOD, now: NOW });
+			for (const list of MANAGER_LISTS) await managerList(db, owner, { userId: people.anna!.userId, list, period: PERIOD, now: NOW });
+		} finally {
+			Object.assign(db.db, { all: original });
+		}
+		const details: string[] = [];
+		for (const s of statements) {
+			const plan = await db.client.execute({ sql: `explain query plan ${s.sql}`, args: s.params as never });
+			details.push(...plan.rows.map((r) => String(r.detail)));
+		}
+		expect(details.filter((d) => /^SCAN (r|t|c|e|tr|ot|crm_records|crm_tasks|crm_comments|crm_timeline)\b/.test(d))).toEqual([]);
+		// Each person's records are a range of an index on (workspace, …, responsible, …), not the whole workspace's.
+		expect(details.filter((d) => /^SEARCH r USING/.test(d) && !d.includes('responsible_id=?'))).toEqual([]);
+		const plan = details.join('\n');
+		expect(plan).toContain('crm_records_control_idx (workspace_id=? AND responsible_id=? AND status=?)');
+		expect(plan).toContain('crm_records_created_idx (workspace_id=? AND entity_type_id=? AND responsible_id=? AND created_at>? AND created_at<?)');
+		expect(plan).toMatch(/crm_tasks_\w+_idx \(workspace_id=\? AND responsible_id=\? AND status=\? AND completed_at>\? AND completed_at<\?\)/);
+		expect(plan).toContain('crm_timeline_record_idx (record_id=?)');
+		expect(plan).toContain('crm_comments_record_idx (record_id=?');
 	});
 });

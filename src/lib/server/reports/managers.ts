@@ -91,6 +91,7 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 	const responsible = reportResponsible(scope, options.responsible);
 	const b: Bounds = { ws: scope.workspaceId, period: options.period, now: options.now };
 	const u = sql`p.user_id`;
+	// `cross join` keeps people as the outer loop: each person's records are a range of an index.
 	const rows = await database.db.all<Record<string, unknown>>(sql`
 		with people as (
 			select m.user_id as user_id, us.name as name,
@@ -100,12 +101,12 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 		),
 		record_stats as (
 			select p.user_id as user_id, sum(case when ${noOpenTask} then 1 else 0 end) as no_task, sum(case when ${noRecentComment(b)} then 1 else 0 end) as quiet
-			from people p join crm_records r on ${workedRecord(b, u)}
+			from people p cross join crm_records r where ${workedRecord(b, u)}
 			group by p.user_id
 		),
 		lead_times as materialized (
 			select p.user_id as user_id, r.status as status, r.created_at as created_at, ${firstAction} as first_at
-			from people p join crm_records r on ${newLead(b, u)}
+			from people p cross join crm_records r where ${newLead(b, u)}
 		),
 		lead_stats as (
 			select user_id, count(*) as leads, count(first_at) as responded, avg(first_at - created_at) as avg_ms,
@@ -221,10 +222,10 @@ export async function managerList(
 	const quietOnly = options.list === 'quiet' ? noRecentComment(b) : sql`1`;
 	// Each list computes only what it filters, sorts or shows on: a timeline scan per lead, a comment lookup per worked record.
 	const leadList = records.from === newLead;
-	const inner = sql`select r.id as id, r.title as title, e.key as type, r.created_at as created_at, r.updated_at as updated_at, r.status as status,
+	const inner = sql`select r.id as id, r.title as title, (select e.key from crm_entity_types e where e.id = r.entity_type_id) as type, r.created_at as created_at, r.updated_at as updated_at, r.status as status,
 		${leadList ? sql`null` : sql`(select max(c.created_at) from crm_comments c where c.record_id = r.id and c.created_at < ${b.now.getTime()})`} as last_comment_at,
 		${leadList ? firstAction : sql`null`} as first_at
-		from crm_records r join crm_entity_types e on e.id = r.entity_type_id
+		from crm_records r
 		where ${records.from(b, user)} and ${quietOnly}`;
 	const [count] = await database.db.all<{ n: number }>(sql`select count(*) as n from (${inner}) r where ${records.where}`);
 	const rows = await database.db.all<{ id: string; title: string; type: string; created_at: number; last_comment_at: number | null; first_at: number | null }>(
