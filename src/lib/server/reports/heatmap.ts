@@ -92,27 +92,24 @@ interface ElementRow {
 
 /** The per-element numbers of a version for a period, in one statement. */
 async function elementRows(db: Reader, workspaceId: string, definitionKey: string, scope: HeatmapScope): Promise<ElementRow[]> {
+	// One sort: by element, then completed or not, then duration. The median is the middle row
+	// (or the mean of the two middle rows) of an element's completed passages.
 	return db.all<ElementRow>(sql`
 		with passes as (${passages(workspaceId, definitionKey, scope)}),
 		-- a multi-instance activity: its body's passages, not its iterations'
-		scoped as (select *, max(type is ${MI_BODY}) over (partition by element) as has_body from passes),
-		kept as (select * from scoped where (type is ${MI_BODY}) = has_body),
-		done as (
-			select element, duration,
-				row_number() over (partition by element order by duration) as rn,
-				count(*) over (partition by element) as n
-			from kept where left_event = ${COMPLETED}),
-		medians as (
-			select element, avg(duration) as median_ms from done
-			where rn in ((n + 1) / 2, (n + 2) / 2) group by element)
-		select k.element as element, max(k.type) as type, count(*) as entered,
-			count(case when k.left_event = ${COMPLETED} then 1 end) as completed,
-			count(case when k.left_event is null then 1 end) as active,
-			m.median_ms as median_ms,
-			avg(case when k.left_event = ${COMPLETED} then k.duration end) as avg_ms,
+		bodies as (select distinct element from passes where type = ${MI_BODY}),
+		ranked as (
+			select element, type, left_event, duration, left_event is ${COMPLETED} as done,
+				row_number() over (partition by element, left_event is ${COMPLETED} order by duration) as rn,
+				count(*) over (partition by element, left_event is ${COMPLETED}) as n
+			from passes where (type is ${MI_BODY}) = (element in bodies))
+		select element, max(type) as type, count(*) as entered,
+			sum(done) as completed,
+			count(case when left_event is null then 1 end) as active,
+			avg(case when done and rn in ((n + 1) / 2, (n + 2) / 2) then duration end) as median_ms,
+			avg(case when done then duration end) as avg_ms,
 			max(count(*)) over () as max_entered
-		from kept k left join medians m on m.element = k.element
-		group by k.element`);
+		from ranked group by element`);
 }
 
 /** The flow nodes of a model, subprocesses' children after their parent, in diagram order. */
