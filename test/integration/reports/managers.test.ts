@@ -16,6 +16,7 @@ import { newId } from '$lib/server/ids';
 import { UserError } from '$lib/server/errors';
 import { parsePeriod } from '$lib/server/reports/common';
 import { managerList, managersReport, MANAGER_LISTS, type ManagerListKind, type ManagerRow } from '$lib/server/reports/managers';
+import { managersReportSchema } from '$lib/server/reports/managers-openapi';
 import { GET } from '../../../src/routes/api/v1/w/[ws]/reports/managers/+server';
 import { addMember, makeWorkspace, scopeOf } from '../../helpers/fixtures';
 import { tempDatabase } from '../../helpers/temp-db';
@@ -234,9 +235,10 @@ describe('manager control report', () => {
 			GET({ locals: { db, scope, locale: 'ru' }, params: { ws }, url: new URL(`http://potok.test/api/v1/w/${ws}/reports/managers?${query}`) } as never) as Promise<Response>;
 
 		it('answers the rows and the period as JSON', async () => {
-			const response = await get(owner, 'from=2020-01-01&to=2030-12-31');
+			const response = await get(owner, 'from=2020-01-01&to=2030-12-31&format=json');
 			expect(response.status).toBe(200);
 			const body = await response.json();
+			expect(managersReportSchema.parse(body)).toEqual(body);
 			expect(body.period).toEqual({ from: '2020-01-01', to: '2030-12-31' });
 			expect(body.rows.map((r: ManagerRow) => r.name)).toEqual(['anna', 'boris', 'maria', 'owner']);
 		});

@@ -8,17 +8,17 @@ import { downloadResponse } from '$lib/server/reports/export';
 import { managersReport, managersTables } from '$lib/server/reports/managers';
 import type { RequestHandler } from './$types';
 
-/** The manager control report: `?from=&to=` (days, both included) and optionally `responsible=` and `format=xlsx|csv`. */
+/** The manager control report: `?from=&to=` (days, both included) and optionally `responsible=` and `format=json|xlsx|csv`. */
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
-	const format = url.searchParams.get('format');
-	if (format !== null && format !== 'xlsx' && format !== 'csv') {
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'xlsx' && format !== 'csv') {
 		throw new UserError('validation', {}, [{ field: 'format', message: `invalid:${format}` }]);
 	}
 	const now = new Date();
 	const period = parsePeriod(url.searchParams, now);
 	const rows = await managersReport(locals.db, scope, { period, now, responsible: url.searchParams.get('responsible') });
 	const days = periodDays(period);
-	if (format) return downloadResponse(managersTables(rows, translator(locals.locale)), format, `managers-${days.from}-${days.to}`);
+	if (format !== 'json') return downloadResponse(managersTables(rows, translator(locals.locale)), format, `managers-${days.from}-${days.to}`);
 	return json({ period: days, rows });
 });
