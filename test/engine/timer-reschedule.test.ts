@@ -26,10 +26,11 @@ describe('re-evaluating expression timers after the data they read changed', () 
 		const moved = await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING, meeting_at: '2026-01-04T10:00:00Z' } }));
 
 		expect(moved.value).toBe(1);
-		expect(s.take()).toEqual(['variables:meeting_deal', 'rescheduled:hour_before_meeting']);
-		expect(s.store.history.at(-1)).toMatchObject({ event: 'timer.rescheduled', element: 'hour_before_meeting', elementType: 'bpmn:BoundaryEvent', token: 3, message: '2026-01-04T09:00:00.000Z' });
+		expect(s.take()).toEqual(['variables:meeting_deal', 'rescheduled:hour_before_meeting', 'rescheduled:hold_meeting']);
+		expect(s.store.history.at(-2)).toMatchObject({ event: 'timer.rescheduled', element: 'hour_before_meeting', elementType: 'bpmn:BoundaryEvent', token: 3, message: '2026-01-04T09:00:00.000Z' });
 		expect(due(s, 'hour_before_meeting')).toBe('2026-01-04T09:00:00.000Z');
 		await s.advance('P2DT8H30M');
+		expect(s.store.history.filter((r) => r.event === 'timer.rescheduled').map((r) => r.message)).toEqual(['2026-01-04T09:00:00.000Z']);
 		expect(s.take().filter((l) => !l.endsWith('every_day') && !l.includes('daily_end') && !l.startsWith('flow:f5'))).toEqual([]);
 		expect(s.waiting()).toEqual(['hold_meeting']);
 		await s.advance('PT23H30M');
@@ -93,7 +94,7 @@ describe('re-evaluating expression timers after the data they read changed', () 
 
 		await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING, meeting_at: '2026-01-05T10:00:00Z' } }));
 
-		expect(s.take()).toEqual(['variables:meeting_deal', 'rescheduled:hour_before_meeting', 'resolved:hour_before_meeting']);
+		expect(s.take()).toEqual(['variables:meeting_deal', 'rescheduled:hour_before_meeting', 'resolved:hour_before_meeting', 'rescheduled:hold_meeting']);
 		expect(due(s, 'hour_before_meeting')).toBe('2026-01-05T09:00:00.000Z');
 		expect(s.store.instances.get('1')?.state.tokens.some((t) => t.inc)).toBe(false);
 	});
@@ -111,6 +112,21 @@ describe('re-evaluating expression timers after the data they read changed', () 
 		s.take();
 		await s.complete('hold_meeting');
 		expect(s.take()).toEqual(['completed:hold_meeting', 'flow:f2', 'activated:held_end', 'completed:held_end', 'instance:completed']);
+	});
+
+	it('moves the deadline of the waiting task when it is an expression of the changed data, and keeps it when that fails', async () => {
+		const s = await meetingDeal();
+		const deadline = () => [...s.store.tasks.values()].find((t) => t.elementId === 'hold_meeting')?.dueAt;
+		expect(deadline()).toBe(Date.parse('2026-01-03T10:00:00Z'));
+
+		await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING, meeting_at: '2026-01-06T15:00:00Z' } }));
+
+		expect(s.store.history.at(-1)).toMatchObject({ event: 'deadline.rescheduled', element: 'hold_meeting', token: 3, message: '2026-01-06T15:00:00.000Z' });
+		expect(deadline()).toBe(Date.parse('2026-01-06T15:00:00Z'));
+		s.take();
+		await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING, meeting_at: null } }));
+		expect(s.take()).toEqual(['variables:meeting_deal', 'incident:hour_before_meeting']);
+		expect(deadline()).toBe(Date.parse('2026-01-06T15:00:00Z'));
 	});
 
 	it('does not fire a timer claimed just before it was moved later; its row keeps the new time', async () => {

@@ -24,7 +24,9 @@ export type RecordEvent =
 	 * A waiting timer's expression was evaluated again and gave another due time: `element` is the
 	 * timer event, `token` the token that waits, `message` the new due time (ISO 8601, UTC).
 	 */
-	| 'timer.rescheduled';
+	| 'timer.rescheduled'
+	/** A waiting user task's deadline (`potok:task due`, an expression) was computed again: `message` is the new one (ISO 8601, UTC). */
+	| 'deadline.rescheduled';
 
 /** A record as the engine produces it; the store assigns `seq` when it appends it. */
 export interface RecordInput {

@@ -9,6 +9,7 @@ import { workflowHostOptions } from '$lib/server/workflow/host';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { updateRecordInWorkflow } from '$lib/server/workflow/record-update';
+import { listTasks } from '$lib/server/workflow/work-tasks';
 import { setWorkflowClock } from '$lib/server/workflow/workflow-tx';
 import { workflowWorkspace, type Person } from './workflow-fixtures';
 
@@ -63,6 +64,9 @@ describe('editing the meeting time of a deal moves its reminder', () => {
 			.from(engineRecords)
 			.where(and(eq(engineRecords.instance, deal.instanceId!), eq(engineRecords.event, 'timer.rescheduled')));
 		expect(moved).toMatchObject({ element: 'meeting_reminder', message: new Date(meetingAt + DAY - HOUR).toISOString(), actor: anna.userId });
+		// the stage's task is due at the meeting (potok:task due="=record.meeting_at"): its deadline follows
+		const [task] = await listTasks(ws.db, anna.scope, { recordId: deal.id });
+		expect(task).toMatchObject({ title: 'Провести встречу', deadlineAt: new Date(meetingAt + DAY) });
 
 		const host = new EngineHost(ws.db, { clock, ...workflowHostOptions(ws.db) });
 		clock.set(meetingAt - HOUR);

@@ -47,7 +47,7 @@ export function collectIndex(state: InstanceState, def: ExecutableDefinition): M
 				if (stage) row.stage = stage.key ?? element.id;
 				if (element.potok?.assignment) row.assignment = { ...element.potok.assignment };
 				if (token.due !== undefined) row.dueAt = token.due;
-				index.set(`k:${id}`, { table: 'tasks', row, sig: 'task' });
+				index.set(`k:${id}`, { table: 'tasks', row, sig: `task|${token.due ?? ''}` });
 			}
 		}
 	}

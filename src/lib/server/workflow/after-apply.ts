@@ -15,7 +15,7 @@ import { findElement } from './pipeline-model';
 import { feelRecord } from './record-snapshot';
 import { internalRobot } from './robots';
 import { RobotFailure, type Robot } from './robots/robot';
-import { cancelStageTask, hasStageTask, openStageTask } from './stage-tasks';
+import { cancelStageTask, hasStageTask, moveStageTaskDeadline, openStageTask } from './stage-tasks';
 import { definitionModel, versionByDefinition } from './versions';
 import { workflowOn, type WorkflowTx } from './workflow-tx';
 
@@ -28,7 +28,7 @@ import { workflowOn, type WorkflowTx } from './workflow-tx';
  * - `stage.entered` sets the record's stage, `status.set` its final status
  *   (timeline `stage_changed`, `status_changed`);
  * - each user task that opens gets a CRM task for its assignee; a task the
- *   runtime closes otherwise is cancelled;
+ *   runtime closes otherwise is cancelled; a deadline it moves, moves;
  * - robots that only touch the database run now, each followed by the
  *   command that completes (or, when it fails, stops with an incident) its job;
  * - incidents and failed robot attempts are written to the record's timeline.
@@ -117,7 +117,11 @@ async function consume(w: WorkflowTx, changes: StoreChanges): Promise<void> {
 	for (const record of changes.records) await onRecord(w, contexts, record);
 	for (const id of changes.tasks.remove) await cancelStageTask(w, id, w.now());
 	for (const row of changes.tasks.put) {
-		if (await hasStageTask(w, row.id)) continue;
+		if (await hasStageTask(w, row.id)) {
+			// an open task written again: its deadline moved
+			await moveStageTaskDeadline(w, row);
+			continue;
+		}
 		const context = await contexts.of(row.instanceId);
 		const record = await contexts.record(context);
 		const element = context.model ? findElement(context.model, row.elementId) : undefined;

@@ -75,6 +75,18 @@ export async function cancelStageTask(w: WorkflowTx, engineTaskId: string, at: D
 	}
 }
 
+/**
+ * The runtime moved an open task's deadline (its `potok:task due` reads a field that changed):
+ * the open CRM task follows.
+ */
+export async function moveStageTaskDeadline(w: WorkflowTx, row: TaskRow): Promise<void> {
+	const deadline = row.dueAt !== undefined ? new Date(row.dueAt) : null;
+	await w.tx
+		.update(crmTasks)
+		.set({ deadlineAt: deadline })
+		.where(and(eq(crmTasks.workspaceId, w.workspaceId), eq(crmTasks.engineTaskId, row.id), eq(crmTasks.status, 'open')));
+}
+
 /** Whether a CRM task exists for an engine task already. */
 export async function hasStageTask(w: WorkflowTx, engineTaskId: string): Promise<boolean> {
 	const [task] = await w.tx
