@@ -217,7 +217,7 @@ export const crmEn: Widen<typeof crmRu> = {
 			title: 'Comments ({{count}})',
 			none: 'No comments yet',
 			add: 'Comment',
-			asResult: 'This is the task’s result',
+			asResult: 'Mark as the task’s outcome',
 			send: 'Comment',
 			added: 'Comment added',
 			observerOnly: 'You are an observer: you may comment; the assignee completes the task',
