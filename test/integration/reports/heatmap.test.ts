@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { realClock, VirtualClock } from '$lib/engine';
 import { parsePeriod } from '$lib/server/reports/common';
 import { toXlsx } from '$lib/server/reports/export';
@@ -184,6 +186,33 @@ describe('the process heatmap', () => {
 		const e = byId(await heatmapReport(ws.db.db, ws.workspaceId, target!, { period: march() }));
 		expect(e.note).toMatchObject({ type: 'bpmn:Task', entered: 1, completed: 1, active: 0 });
 		expect(e.hold).toMatchObject({ entered: 1, active: 1 });
+	});
+
+	it('reads the history on indexes: instances of the version, then each token by (instance, token), never a scan', async () => {
+		// Capture the SQL the report runs and ask SQLite how it would run it (no ANALYZE statistics, as in production).
+		const statements: { sql: string; params: unknown[] }[] = [];
+		const original = ws.db.db.all.bind(ws.db.db);
+		Object.assign(ws.db.db, {
+			all: (query: SQL) => {
+				statements.push(new SQLiteSyncDialect().sqlToQuery(query));
+				return original(query);
+			}
+		});
+		try {
+			const target = (await resolveHeatmapTarget(ws.db.db, ws.workspaceId, { process: 'heat', version: 1 }))!;
+			await heatmapReport(ws.db.db, ws.workspaceId, target, { period: march(), responsibleId: anna.userId });
+			await heatmapElementRecords(ws.db.db, ws.workspaceId, target, 'offer', { period: march() });
+		} finally {
+			Object.assign(ws.db.db, { all: original });
+		}
+		expect(statements).toHaveLength(2);
+		for (const s of statements) {
+			const plan = (await ws.db.client.execute({ sql: `explain query plan ${s.sql}`, args: s.params as never })).rows.map((r) => String(r.detail));
+			expect(plan.filter((d) => /^SCAN (i|a|l|ri|ri2|rec|r|t)\b/.test(d))).toEqual([]);
+			expect(plan).toContain('SEARCH i USING INDEX engine_instances_definition_idx (tenant=? AND definition_key=?)');
+			expect(plan.some((d) => d.startsWith('SEARCH a USING') && d.includes('engine_records_token_idx (instance=?'))).toBe(true);
+			expect(plan.some((d) => d.startsWith('SEARCH l USING') && d.includes('engine_records_token_idx (instance=? AND token=? AND event=?)'))).toBe(true);
+		}
 	});
 
 	describe('the API', () => {

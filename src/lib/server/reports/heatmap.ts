@@ -95,14 +95,15 @@ async function elementRows(db: Reader, workspaceId: string, definitionKey: strin
 	// One sort: by element, then completed or not, then duration. The median is the middle row
 	// (or the mean of the two middle rows) of an element's completed passages.
 	return db.all<ElementRow>(sql`
-		with passes as (${passages(workspaceId, definitionKey, scope)}),
+		with passes as materialized (${passages(workspaceId, definitionKey, scope)}),
 		-- a multi-instance activity: its body's passages, not its iterations'
 		bodies as (select distinct element from passes where type = ${MI_BODY}),
 		ranked as (
 			select element, type, left_event, duration, left_event is ${COMPLETED} as done,
-				row_number() over (partition by element, left_event is ${COMPLETED} order by duration) as rn,
-				count(*) over (partition by element, left_event is ${COMPLETED}) as n
-			from passes where (type is ${MI_BODY}) = (element in bodies))
+				row_number() over w as rn,
+				count(*) over (w rows between unbounded preceding and unbounded following) as n
+			from passes where (type is ${MI_BODY}) = (element in bodies)
+			window w as (partition by element, left_event is ${COMPLETED} order by duration))
 		select element, max(type) as type, count(*) as entered,
 			sum(done) as completed,
 			count(case when left_event is null then 1 end) as active,
