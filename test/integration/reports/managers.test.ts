@@ -17,6 +17,8 @@ import { UserError } from '$lib/server/errors';
 import { parsePeriod } from '$lib/server/reports/common';
 import { managerList, managersReport, MANAGER_LISTS, type ManagerListKind, type ManagerRow } from '$lib/server/reports/managers';
 import { managersReportSchema } from '$lib/server/reports/managers-openapi';
+import { load as reportPage } from '../../../src/routes/w/[ws]/reports/managers/+page.server';
+import { load as listPage } from '../../../src/routes/w/[ws]/reports/managers/[user]/+page.server';
 import { GET } from '../../../src/routes/api/v1/w/[ws]/reports/managers/+server';
 import { addMember, makeWorkspace, scopeOf } from '../../helpers/fixtures';
 import { tempDatabase } from '../../helpers/temp-db';
@@ -293,6 +295,35 @@ describe('manager control report', () => {
 			const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
 			expect(lines).toHaveLength(2);
 			expect(lines[1]).toBe(['anna', anna!.open, anna!.overdue, anna!.completed, anna!.noTask, anna!.quiet, 6, 4, 1, 63.75].join(','));
+		});
+	});
+
+	describe('the pages', () => {
+		const event = (scope: WorkspaceScope, path: string, query: string, params: Record<string, string> = {}) =>
+			({ locals: { db, scope, locale: 'ru' }, params: { ws, ...params }, url: new URL(`http://potok.test/w/${ws}/reports/managers${path}?${query}`) }) as never;
+
+		it('shows everyone to the head of sales and only their own row to an employee', async () => {
+			const head = (await reportPage(event(people.maria!.scope, '', 'from=2026-06-01&to=2026-06-14'))) as { rows: ManagerRow[]; everyone: boolean };
+			expect(head.rows.map((r) => r.name)).toEqual(['anna', 'boris', 'maria', 'owner']);
+			expect(head.everyone).toBe(true);
+			const own = (await reportPage(event(people.boris!.scope, '', ''))) as { rows: ManagerRow[]; everyone: boolean };
+			expect(own.rows.map((r) => r.name)).toEqual(['boris']);
+			expect(own.everyone).toBe(false);
+		});
+
+		it('falls back to the last 30 days on a reversed period and says so', async () => {
+			const page = (await reportPage(event(owner, '', 'from=2026-06-10&to=2026-06-01'))) as { periodInvalid: boolean; period: { from: string; to: string } };
+			expect(page.periodInvalid).toBe(true);
+			const today = new Date().toISOString().slice(0, 10);
+			expect(page.period.to).toBe(today);
+		});
+
+		it('lists what is behind a number, refusing an employee someone else’s list and an unknown list', async () => {
+			const list = (await listPage(event(owner, `/${people.anna!.userId}`, 'list=waiting&from=2026-06-01&to=2026-06-14', { user: people.anna!.userId }))) as { items: { title: string }[]; user: { name: string } };
+			expect(list.user.name).toBe('anna');
+			expect(list.items.map((i) => i.title)).toEqual(['L4 waiting']);
+			await expect(listPage(event(people.boris!.scope, `/${people.anna!.userId}`, 'list=open', { user: people.anna!.userId }))).rejects.toMatchObject({ status: 403 });
+			await expect(listPage(event(owner, `/${people.anna!.userId}`, 'list=all', { user: people.anna!.userId }))).rejects.toMatchObject({ status: 400 });
 		});
 	});
 
