@@ -57,6 +57,17 @@ describe('Heatmap', () => {
 		await expect.poll(() => selected).toEqual(['call', 'done']);
 	});
 
+	it('draws another version when its diagram changes', async () => {
+		const screen = await render(Heatmap, { xml: XML, elements: ELEMENTS });
+		const shape = (id: string) => screen.container.querySelector(`.djs-element[data-element-id="${id}"]`);
+		await expect.poll(() => shape('call')?.classList.contains('potok-heat-2'), { timeout: 15_000 }).toBe(true);
+		const next = XML.replace(/"call"/g, '"ring"').replace(/call_di/g, 'ring_di').replace('Позвонить', 'Набрать');
+		await screen.rerender({ xml: next, elements: [...ELEMENTS.filter((e) => e.elementId !== 'call'), { elementId: 'ring', name: 'Набрать', entered: 7, completed: 7, medianMs: 60_000 }] });
+		await expect.poll(() => shape('ring')?.classList.contains('potok-heat-4')).toBe(true);
+		expect(shape('call')).toBeNull();
+		await expect.poll(() => screen.container.querySelector('.potok-heat-badge[data-heat-element="ring"]')?.textContent).toBe('7 · 1 мин');
+	});
+
 	it('outlines the selected element and speaks English on request', async () => {
 		const screen = await render(Heatmap, { xml: XML, elements: ELEMENTS, selected: 'call', locale: 'en' });
 		const shape = (id: string) => screen.container.querySelector(`.djs-element[data-element-id="${id}"]`);
