@@ -8,7 +8,8 @@ import { listTimeline } from '$lib/server/crm/timeline';
 import { workflowHostOptions } from '$lib/server/workflow/host';
 import { moveRecord, recordWorkflow } from '$lib/server/workflow/moves';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
-import { updateRecordInWorkflow } from '$lib/server/workflow/record-update';
+import { createRecord } from '$lib/server/crm/records';
+import { mergeRecordsInWorkflow, updateRecordInWorkflow } from '$lib/server/workflow/record-update';
 import { listTasks } from '$lib/server/workflow/work-tasks';
 import { setWorkflowClock } from '$lib/server/workflow/workflow-tx';
 import { workflowWorkspace, type Person } from './workflow-fixtures';
@@ -108,5 +109,15 @@ describe('editing the meeting time of a deal moves its reminder', () => {
 		expect(await reminderDue(deal.instanceId!)).toEqual([new Date(meetingAt).toISOString()]);
 		const resolved = (await listTimeline(ws.db, anna.scope, deal.id)).find((e) => e.kind === 'incident' && e.payload.event === 'resolved');
 		expect(resolved?.payload).toMatchObject({ element: 'meeting_reminder' });
+	});
+
+	it('moves the reminder when a duplicate merged into the deal brings its meeting time', async () => {
+		const meetingAt = clock.now() + 4 * DAY;
+		const deal = await dealWithMeeting('Кухня Орловых', meetingAt);
+		const duplicate = await createRecord(ws.db, anna.scope, { type: 'deal', title: 'Орловы, кухня (из почты)', values: { meeting_at: new Date(meetingAt + 2 * HOUR).toISOString() } });
+
+		await mergeRecordsInWorkflow(ws.db, anna.scope, deal.id, { from: [duplicate.id], values: { meeting_at: duplicate.id } });
+
+		expect(await reminderDue(deal.instanceId!)).toEqual([new Date(meetingAt + HOUR).toISOString()]);
 	});
 });

@@ -7,6 +7,7 @@ import { loadRecord } from '../crm/record-read';
 import type { RecordCreateInput } from '../crm/record-input';
 import { createRecordTx, type CreatedRecord, type CreateOptions } from '../crm/records';
 import { findPipeline, loadPipelines, type Pipeline } from './pipelines';
+import { refreshRecordInstancesTx } from './record-refresh';
 import { feelRecord } from './record-snapshot';
 import { runWorkflow, type WorkflowTx } from './workflow-tx';
 
@@ -53,7 +54,12 @@ export async function createRecordInPipelineTx(w: WorkflowTx, actor: CrmActor, i
 	if (input.stage) throw new UserError('validation', {}, [{ field: 'stage', message: 'stage_by_process' }]);
 	const pipeline = await pipelineFor(w, input);
 	const created = await createRecordTx(w.tx, actor, { ...input, pipeline: pipeline?.key ?? null, stage: null }, { at: w.now(), ...options });
-	if (!pipeline || created.mergedInto) return { ...created, pipeline: pipeline?.key ?? null, instanceId: null };
+	if (created.mergedInto) {
+		// a duplicate merged into an existing record may have filled its fields: its processes see them
+		await refreshRecordInstancesTx(w, created.mergedInto, actor.userId);
+		return { ...created, pipeline: pipeline?.key ?? null, instanceId: null };
+	}
+	if (!pipeline) return { ...created, pipeline: null, instanceId: null };
 	const instanceId = await startRecordProcessTx(w, created.id, pipeline, true, actor.userId);
 	return { ...created, pipeline: pipeline.key, instanceId };
 }

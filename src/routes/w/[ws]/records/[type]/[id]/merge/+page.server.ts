@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { workspaceScope } from '$lib/server/access/guards';
 import { formAction, pageData, readForm } from '$lib/server/forms';
-import { mergeRecords } from '$lib/server/crm/merge';
 import { mergePreview } from '$lib/server/crm/views/merge-preview';
+import { mergeRecordsInWorkflow } from '$lib/server/workflow/record-update';
 import type { Actions, PageServerLoad } from './$types';
 
 /** `?with=<id>,<id>`: the duplicates to merge into this record. */
@@ -26,7 +26,7 @@ export const actions: Actions = {
 					.filter(([k, v]) => k.startsWith('choice.') && typeof v === 'string' && form[`default.${k.slice('choice.'.length)}`] !== v)
 					.map(([k, v]) => [k.slice('choice.'.length), v as string])
 			);
-			return mergeRecords(locals.db, scope, params.id, { from, values });
+			return mergeRecordsInWorkflow(locals.db, scope, params.id, { from, values });
 		});
 		if (!('changed' in result)) return fail(result.status, result.data);
 		redirect(303, `/w/${scope.workspaceId}/records/${params.type}/${params.id}?merged=1`);
