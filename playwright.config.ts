@@ -8,8 +8,11 @@ mkdirSync('test/.tmp', { recursive: true });
 /**
  * Each spec file tells one story from a fresh install (its first person signs up and owns the
  * company), so each gets its own server on its own empty database: the stories cannot see each
- * other's data, and their order does not matter.
+ * other's data, and their order does not matter. Specs listed in DEMO_SPECS start instead from
+ * the demo company `npm start` seeds (its people log in with E2E_DEMO_PASSWORD).
  */
+const DEMO_SPECS = new Set(['reports']);
+const E2E_DEMO_PASSWORD = 'demo-e2e-password';
 const specs = readdirSync('test/e2e')
 	.filter((f) => f.endsWith('.spec.ts'))
 	.sort();
@@ -50,7 +53,8 @@ export default defineConfig({
 			PORT: String(s.port),
 			ORIGIN: `http://localhost:${s.port}`,
 			DATABASE_URL: `file:test/.tmp/e2e-${s.name}-${stamp}.db`,
-			POTOK_DEMO: 'off'
+			POTOK_DEMO: DEMO_SPECS.has(s.name) ? 'on' : 'off',
+			POTOK_DEMO_PASSWORD: E2E_DEMO_PASSWORD
 		}
 	}))
 });

@@ -20,7 +20,8 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
 				reviews: allows(w.roles, 'reviews.view'),
 				settings: allows(w.roles, 'members.manage'),
 				crm: allows(w.roles, 'crm.records'),
-				crmSettings: allows(w.roles, 'crm.configure')
+				crmSettings: allows(w.roles, 'crm.configure'),
+				reports: allows(w.roles, 'reports.view')
 			},
 			reviewsUnread: unread.get(w.id) ?? 0
 		}))

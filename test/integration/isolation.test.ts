@@ -46,6 +46,8 @@ interface Ctx {
 	record2: string;
 	/** A published deal pipeline. */
 	pipeline: string;
+	/** The user id of the workspace's employee. */
+	employee: string;
 	/** New contacts every member observes, for destructive calls (merge). */
 	freshRecords(n: number): Promise<string[]>;
 	/** Per-call scratch space: a body made first can tell the path what it made. */
@@ -77,6 +79,8 @@ const rec = (c: Ctx) => `/w/${c.ws}/records/contact/${c.record}`;
 const fields = (c: Ctx) => `/w/${c.ws}/settings/fields/deal`;
 const REVIEWERS = ['owner', 'analyst', 'approver'] as const;
 const APPROVERS = ['approver'] as const;
+/** Reports: everyone but approvers (employees get their own numbers). */
+const REPORTERS = ['owner', 'manager', 'analyst', 'employee'] as const;
 const proc = (c: Ctx) => `/w/${c.ws}/processes/${c.process}`;
 const apiProc = (c: Ctx) => `/api/v1/w/${c.ws}/processes/${c.process}`;
 const apiRev = (c: Ctx) => `${apiProc(c)}/tracks/to_be/revisions/1`;
@@ -221,7 +225,16 @@ export const CASES: Case[] = [
 	{ route: 'POST /api/v1/w/[ws]/records/[id]/move', path: (c) => `/api/v1/w/${c.ws}/records/${c.record}/move`, json: () => ({}), allowed: ROLES },
 	{ route: 'GET /api/v1/w/[ws]/tasks', path: (c) => `/api/v1/w/${c.ws}/tasks?status=open&overdue=true`, allowed: ROLES },
 	{ route: 'POST /api/v1/w/[ws]/tasks', path: (c) => `/api/v1/w/${c.ws}/tasks`, json: () => ({ title: '' }), allowed: ROLES },
-	{ route: 'POST /api/v1/w/[ws]/tasks/[id]/complete', path: (c) => `/api/v1/w/${c.ws}/tasks/no-such-task/complete`, json: () => ({ outcome: 5 }), allowed: ROLES }
+	{ route: 'POST /api/v1/w/[ws]/tasks/[id]/complete', path: (c) => `/api/v1/w/${c.ws}/tasks/no-such-task/complete`, json: () => ({ outcome: 5 }), allowed: ROLES },
+	{ route: 'GET /w/[ws]/reports', path: (c) => `/w/${c.ws}/reports?pipeline=${c.pipeline}`, allowed: REPORTERS },
+	{ route: 'GET /w/[ws]/reports/records', path: (c) => `/w/${c.ws}/reports/records?pipeline=${c.pipeline}&stage=talk&kind=lost`, allowed: REPORTERS },
+	{ route: 'GET /w/[ws]/reports/heatmap', path: (c) => `/w/${c.ws}/reports/heatmap`, allowed: REPORTERS },
+	{ route: 'GET /w/[ws]/reports/managers', path: (c) => `/w/${c.ws}/reports/managers`, allowed: REPORTERS },
+	{ route: 'GET /w/[ws]/reports/managers/[user]', path: (c) => `/w/${c.ws}/reports/managers/${c.employee}?list=open`, allowed: REPORTERS },
+	{ route: 'GET /api/v1/w/[ws]/reports/funnel', path: (c) => `/api/v1/w/${c.ws}/reports/funnel?pipeline=${c.pipeline}`, allowed: REPORTERS },
+	{ route: 'GET /api/v1/w/[ws]/reports/stage-times', path: (c) => `/api/v1/w/${c.ws}/reports/stage-times?pipeline=${c.pipeline}&format=csv`, allowed: REPORTERS },
+	{ route: 'GET /api/v1/w/[ws]/reports/heatmap', path: (c) => `/api/v1/w/${c.ws}/reports/heatmap?pipeline=${c.pipeline}`, allowed: REPORTERS },
+	{ route: 'GET /api/v1/w/[ws]/reports/managers', path: (c) => `/api/v1/w/${c.ws}/reports/managers?format=xlsx`, allowed: REPORTERS }
 ];
 
 // Destructive member endpoints target a fresh member each time.
@@ -332,6 +345,7 @@ describe('isolation matrix', () => {
 		record: recordA,
 		record2: recordB,
 		pipeline: 'iso_sale',
+		employee: userIds.get('employee')!,
 		freshRecords: newContacts,
 		scratch: {}
 	});

@@ -5,7 +5,7 @@ import { translator } from '$lib/i18n';
 import { setWorkflowClock } from '$lib/server/workflow/workflow-tx';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord } from '$lib/server/workflow/moves';
-import { funnelReport, funnelTables } from '$lib/server/reports/funnel';
+import { funnelList, funnelReport, funnelTables } from '$lib/server/reports/funnel';
 import { stageTimesReport, stageTimesTables } from '$lib/server/reports/stage-times';
 import { pipelineReportQuery } from '$lib/server/reports/report-context';
 import { toCsv, toXlsx } from '$lib/server/reports/export';
@@ -122,6 +122,20 @@ describe('pipeline reports over a known data set', () => {
 			expect.objectContaining({ key: 'call', label: 'Звонок', records: 1, won: 0, lost: 1 })
 		]);
 		expect(report.byRepeat).toEqual([expect.objectContaining({ key: 'new', records: 4 })]);
+	});
+
+	it('lists the records behind each number of the funnel', async () => {
+		const q = await query({ from: '2026-03-01', to: '2026-03-31' });
+		const titles = async (stage: string, kind: Parameters<typeof funnelList>[4]) => (await funnelList(ws.db.db, ws.workspaceId, q, stage, kind)).items.map((i) => i.title).sort();
+		expect(await titles('new', 'entered')).toEqual(['r1', 'r2', 'r3', 'r4']);
+		expect(await titles('new', 'movedOn')).toEqual(['r1', 'r3']);
+		expect(await titles('new', 'lost')).toEqual(['r2']);
+		expect(await titles('new', 'open')).toEqual(['r4']);
+		expect(await titles('meeting', 'lost')).toEqual(['r3']);
+		const [lost] = (await funnelList(ws.db.db, ws.workspaceId, q, 'meeting', 'lost')).items;
+		expect(lost).toMatchObject({ type: 'deal', exitStatus: 'lost', lossReason: 'Передумал', responsible: 'boris-reports', leftAt: '2026-03-03T16:00:00.000Z' });
+		const page = await funnelList(ws.db.db, ws.workspaceId, q, 'new', 'entered', 3);
+		expect([page.items.length, page.more]).toEqual([3, true]);
 	});
 
 	it('filters by responsible and source, and by the period of creation', async () => {

@@ -97,6 +97,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'POST /w/[ws]/tasks?/complete': p('crm.records'),
 	'POST /w/[ws]/tasks?/comment': p('crm.records'),
 	'POST /w/[ws]/tasks?/create': p('crm.records'),
+	'GET /w/[ws]/reports': p('reports.view'),
+	'GET /w/[ws]/reports/records': p('reports.view'),
+	'GET /w/[ws]/reports/heatmap': p('reports.view'),
+	'GET /w/[ws]/reports/managers': p('reports.view'),
+	'GET /w/[ws]/reports/managers/[user]': p('reports.view'),
 	'GET /w/[ws]/settings/fields': p('crm.configure'),
 	'GET /w/[ws]/settings/fields/[type]': p('crm.configure'),
 	'POST /w/[ws]/settings/fields/[type]?/create': p('crm.configure'),
@@ -145,7 +150,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'GET /api/v1/w/[ws]/records/[id]': p('crm.records'),
 	'PATCH /api/v1/w/[ws]/records/[id]': p('crm.records'),
 	'GET /api/v1/w/[ws]/records/[id]/duplicates': p('crm.records'),
-	'POST /api/v1/w/[ws]/records/[id]/merge': p('crm.records')
+	'POST /api/v1/w/[ws]/records/[id]/merge': p('crm.records'),
+	'GET /api/v1/w/[ws]/reports/funnel': p('reports.view'),
+	'GET /api/v1/w/[ws]/reports/stage-times': p('reports.view'),
+	'GET /api/v1/w/[ws]/reports/heatmap': p('reports.view'),
+	'GET /api/v1/w/[ws]/reports/managers': p('reports.view')
 };
 
 /** The access rule for a request, or undefined when the route is not declared. */

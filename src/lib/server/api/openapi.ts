@@ -7,6 +7,9 @@ import { workspaceNameSchema } from '../workspaces/workspaces';
 import { processInputSchema } from '../processes/processes';
 import { workflowPaths } from '../workflow/openapi-paths';
 import { reviewPaths } from '../review/openapi-paths';
+import { reportPaths } from '../reports/openapi-paths';
+import { heatmapPaths } from '../reports/heatmap-openapi';
+import { managersPaths } from '../reports/managers-openapi';
 import { fieldInputSchema } from '../crm/fields';
 import { mergeInputSchema } from '../crm/merge';
 import { recordListSchema } from '../crm/record-list';
@@ -41,6 +44,9 @@ const xmlBody = {
 export const paths: ZodOpenApiPathsObject = {
 	...workflowPaths,
 	...reviewPaths,
+	...reportPaths,
+	...heatmapPaths,
+	...managersPaths,
 	'/api/v1/session': {
 		post: {
 			summary: 'Log in: sets the session cookie',

@@ -36,6 +36,11 @@ export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: Crm
 	}
 	if (next.pipeline && next.stage && !closing && (stageMoved || reopening)) {
 		const [row] = await tx.select({ repeat: crmRecords.repeat }).from(crmRecords).where(eq(crmRecords.id, record.id));
+		const earlier = await tx
+			.select({ id: crmStageVisits.id })
+			.from(crmStageVisits)
+			.where(and(eq(crmStageVisits.recordId, record.id), eq(crmStageVisits.pipeline, next.pipeline), eq(crmStageVisits.stage, next.stage)))
+			.limit(1);
 		await tx.insert(crmStageVisits).values({
 			workspaceId,
 			recordId: record.id,
@@ -45,7 +50,8 @@ export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: Crm
 			enteredAt: at.getTime(),
 			responsibleId: record.responsibleId,
 			source: text(record.values.source),
-			repeat: row?.repeat ?? false
+			repeat: row?.repeat ?? false,
+			firstInStage: earlier.length === 0
 		});
 	}
 }

@@ -15,7 +15,7 @@ const NUMBER_FORMAT: Record<CellType, string | undefined> = {
 	date: 'yyyy-mm-dd hh:mm'
 };
 
-export async function toXlsx(tables: readonly ReportTable[]): Promise<Uint8Array> {
+export async function toXlsx(tables: readonly ReportTable[]): Promise<Uint8Array<ArrayBuffer>> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'Potok';
 	const used = new Set<string>();
@@ -30,7 +30,10 @@ export async function toXlsx(tables: readonly ReportTable[]): Promise<Uint8Array
 		sheet.getRow(1).font = { bold: true };
 		for (const row of table.rows) sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, cell(row[c.key] ?? null)])));
 	}
-	return new Uint8Array(await book.xlsx.writeBuffer());
+	const written = new Uint8Array(await book.xlsx.writeBuffer());
+	const bytes = new Uint8Array(written.byteLength);
+	bytes.set(written);
+	return bytes;
 }
 
 function cell(value: string | number | Date | null): string | number | Date | null {

@@ -82,13 +82,13 @@ export async function funnelReport(db: Reader, workspaceId: string, query: Pipel
 	const v = crmStageVisits;
 	const stageRows = await db.all<StageRow>(sql`
 		select ${v.stage} as stage,
-			count(distinct ${v.recordId}) as entered,
+			sum(${v.firstInStage}) as entered,
 			count(distinct case when ${v.nextStage} is not null or ${v.exitStatus} in ('won', 'converted') then ${v.recordId} end) as moved_on,
-			count(distinct case when ${v.exitStatus} in ('lost', 'spam') then ${v.recordId} end) as lost,
-			count(distinct case when ${v.leftAt} is null then ${v.recordId} end) as still
+			sum(${v.exitStatus} in ('lost', 'spam')) as lost,
+			sum(${v.leftAt} is null) as still
 		from ${v} where ${cohort} group by ${v.stage}`);
 	const reasonRows = await db.all<{ stage: string; reason: string | null; n: number }>(sql`
-		select ${v.stage} as stage, ${v.lossReason} as reason, count(distinct ${v.recordId}) as n
+		select ${v.stage} as stage, ${v.lossReason} as reason, count(*) as n
 		from ${v} where ${cohort} and ${v.exitStatus} in ('lost', 'spam') group by ${v.stage}, ${v.lossReason}`);
 	// One row per record of the cohort: its responsible, source, repeat flag and where it stands
 	// now (the exit of its latest stay: still `open`, `won`, `lost`…, or `moved` to another
@@ -97,7 +97,7 @@ export async function funnelReport(db: Reader, workspaceId: string, query: Pipel
 		select responsible, source, repeat, status, count(*) as n from (
 			select max(${v.responsibleId}) as responsible, max(${v.source}) as source, max(${v.repeat}) as repeat,
 				substr(max(printf('%015d', ${v.enteredAt}) || coalesce(${v.exitStatus}, case when ${v.leftAt} is null then 'open' else 'moved' end)), 16) as status
-			from ${v} where ${cohort} group by ${v.recordId}
+			from ${v} where ${cohort} group by ${v.recordCreatedAt}, ${v.recordId}
 		) group by responsible, source, repeat, status`);
 	const labels = await reportLabels(db, query.pipeline, outcomeRows.map((r) => r.responsible));
 	const byStage = new Map(stageRows.map((r) => [r.stage, r]));
@@ -193,4 +193,60 @@ export function funnelTables(report: FunnelReport, t: (key: string) => string): 
 			rows: report.byRepeat.map((r) => ({ ...r, label: t(r.label === 'repeat' ? 'reports.repeatClients' : 'reports.newClients') }))
 		}
 	];
+}
+
+export type FunnelListKind = 'entered' | 'movedOn' | 'lost' | 'open';
+
+export interface FunnelListItem {
+	id: string;
+	type: string;
+	title: string;
+	responsibleId: string | null;
+	responsible: string;
+	/** The record's latest stay in the stage. */
+	enteredAt: string;
+	leftAt: string | null;
+	exitStatus: string | null;
+	lossReason: string;
+}
+
+const LIST_CONDITION: Record<FunnelListKind, ReturnType<typeof sql>> = {
+	entered: sql`1 = 1`,
+	movedOn: sql`(${crmStageVisits.nextStage} is not null or ${crmStageVisits.exitStatus} in ('won', 'converted'))`,
+	lost: sql`${crmStageVisits.exitStatus} in ('lost', 'spam')`,
+	open: sql`${crmStageVisits.leftAt} is null`
+};
+
+/** The records behind one number of the funnel (a stage's entered, moved on, lost or still there), newest first. */
+export async function funnelList(db: Reader, workspaceId: string, query: PipelineReportQuery, stage: string, kind: FunnelListKind, limit = 500): Promise<{ items: FunnelListItem[]; more: boolean }> {
+	const v = crmStageVisits;
+	const rows = await db.all<{ id: string; type: string; title: string; responsible: string | null; entered: number; left_at: number | null; exit_status: string | null; loss_reason: string | null }>(sql`
+		select r.id as id, t.key as type, r.title as title, r.responsible_id as responsible,
+			x.entered as entered, x.left_at as left_at, x.exit_status as exit_status, x.loss_reason as loss_reason
+		from (
+			select ${v.recordId} as record_id, max(${v.enteredAt}) as entered, max(${v.leftAt}) as left_at, max(${v.exitStatus}) as exit_status, max(${v.lossReason}) as loss_reason
+			from ${v}
+			where ${visitFilter(workspaceId, query)} and ${v.recordCreatedAt} >= ${query.period.from.getTime()} and ${v.recordCreatedAt} < ${query.period.to.getTime()}
+				and ${v.stage} = ${stage} and ${LIST_CONDITION[kind]}
+			group by ${v.recordId}
+		) x
+		join crm_records r on r.id = x.record_id
+		join crm_entity_types t on t.id = r.entity_type_id
+		order by x.entered desc, r.id
+		limit ${limit + 1}`);
+	const labels = await reportLabels(db, query.pipeline, rows.map((r) => r.responsible));
+	return {
+		more: rows.length > limit,
+		items: rows.slice(0, limit).map((r) => ({
+			id: r.id,
+			type: r.type,
+			title: r.title,
+			responsibleId: r.responsible,
+			responsible: labels.person(r.responsible),
+			enteredAt: new Date(num(r.entered)).toISOString(),
+			leftAt: r.left_at === null ? null : new Date(num(r.left_at)).toISOString(),
+			exitStatus: r.exit_status,
+			lossReason: labels.lossReason(r.loss_reason)
+		}))
+	};
 }

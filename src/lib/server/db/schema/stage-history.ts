@@ -36,11 +36,19 @@ export const crmStageVisits = sqliteTable(
 		responsibleId: text('responsible_id'),
 		source: text('source'),
 		/** Copied from the record: it came from a contact or company already known. */
-		repeat: integer('repeat', { mode: 'boolean' }).notNull().default(false)
+		repeat: integer('repeat', { mode: 'boolean' }).notNull().default(false),
+		/** The record's first stay in this stage of this pipeline: the funnel counts a record once per stage by summing this. */
+		firstInStage: integer('first_in_stage', { mode: 'boolean' }).notNull().default(true)
 	},
+	// The two report indexes cover every column their queries read, so a period is one range of
+	// one index and no table rows are looked up: the funnel reads the cohort's stays in
+	// (created, record) order, time in stage the stays that ended in the period.
 	(t) => [
-		index('crm_stage_visits_cohort_idx').on(t.workspaceId, t.pipeline, t.recordCreatedAt),
-		index('crm_stage_visits_left_idx').on(t.workspaceId, t.pipeline, t.leftAt),
+		index('crm_stage_visits_cohort_idx').on(
+			t.workspaceId, t.pipeline, t.recordCreatedAt, t.recordId, t.enteredAt, t.stage, t.firstInStage, t.leftAt, t.nextStage, t.exitStatus,
+			t.lossReason, t.responsibleId, t.source, t.repeat
+		),
+		index('crm_stage_visits_left_idx').on(t.workspaceId, t.pipeline, t.leftAt, t.stage, t.enteredAt, t.responsibleId, t.exitStatus, t.recordCreatedAt, t.source),
 		index('crm_stage_visits_open_idx').on(t.workspaceId, t.pipeline, t.stage, t.enteredAt).where(sql`left_at is null`),
 		index('crm_stage_visits_record_idx').on(t.recordId, t.enteredAt)
 	]

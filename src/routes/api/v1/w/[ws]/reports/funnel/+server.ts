@@ -1,0 +1,13 @@
+import { workspaceScope } from '$lib/server/access/guards';
+import { endpoint } from '$lib/server/api/respond';
+import { reportResponse } from '$lib/server/reports/api';
+import { funnelReport, funnelTables } from '$lib/server/reports/funnel';
+import { pipelineReportQuery } from '$lib/server/reports/report-context';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
+	const scope = workspaceScope({ locals, params });
+	const query = await pipelineReportQuery(locals.db, scope, url.searchParams);
+	const report = await funnelReport(locals.db.db, scope.workspaceId, query);
+	return reportResponse(url.searchParams, locals.locale, report, funnelTables, `funnel-${query.pipeline.key}`);
+});
