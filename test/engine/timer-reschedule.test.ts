@@ -129,6 +129,21 @@ describe('re-evaluating expression timers after the data they read changed', () 
 		expect(deadline()).toBe(Date.parse('2026-01-06T15:00:00Z'));
 	});
 
+	it('does not open again a failed event-subprocess timer once an interrupting event subprocess closed it', async () => {
+		const s = await meetingDeal();
+		await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING, offer_until: null } }));
+		expect(s.take()).toEqual(['variables:meeting_deal', 'incident:offer_valid_until']);
+		expect(s.incident('meeting_deal')).toBe(1);
+		await s.message('deal.cancelled');
+		expect(s.waiting()).toEqual(['confirm_cancel']);
+		s.take();
+
+		await s.run((e) => e.reevaluateTimers('1', { record: { ...MEETING } }));
+
+		expect(s.take()).toEqual(['variables:meeting_deal', 'resolved:offer_valid_until']);
+		expect(due(s, 'offer_valid_until')).toBeUndefined();
+	});
+
 	it('does not fire a timer claimed just before it was moved later; its row keeps the new time', async () => {
 		const s = await meetingDeal();
 		s.clock.set(Date.parse('2026-01-03T09:00:00Z'));

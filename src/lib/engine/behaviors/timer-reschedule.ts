@@ -44,6 +44,8 @@ export function rescheduleToken(rt: InstanceRuntime, token: Token): number {
 		const event = element?.event;
 		if (!element || event?.type !== 'timer' || !event.expression || event.kind === 'cycle') continue;
 		const wait = token.w?.find((w) => w.k === 't' && w.e === id);
+		// an interrupting event subprocess closed its siblings' waits since: nothing to open again
+		if (!wait && element.parent?.kind === 'eventSubProcess' && interrupted(rt, token)) continue;
 		let next: Wait;
 		try {
 			next = scheduleTimer(event, id, token.at, rt.vars(token));
@@ -86,6 +88,14 @@ function settleIncident(rt: InstanceRuntime, token: Token, failed: { element: Ex
 function about(rt: InstanceRuntime, timerId: string | undefined): { element?: string; elementType?: string } {
 	const element = timerId === undefined ? undefined : rt.def.elements.get(timerId);
 	return element ? { element: element.id, elementType: element.type } : {};
+}
+
+/** Whether an interrupting event subprocess runs in a scope. */
+function interrupted(rt: InstanceRuntime, scope: Token): boolean {
+	return rt.children(scope.id).some((child) => {
+		const element = rt.def.elements.get(child.el);
+		return element?.kind === 'eventSubProcess' && element.interrupting;
+	});
 }
 
 function timerName(element: ExecElement): string {
