@@ -81,11 +81,5 @@ export const reportsManagersEn: typeof reportsManagersRu = {
 		waiting: 'still waiting',
 		about: 'About',
 		tasksOfRecord: 'the record’s tasks'
-	},
-	duration: {
-		lessThanMinute: 'under a minute',
-		minutes: '{{m}} min',
-		hours: '{{h}} h {{m}} min',
-		days: '{{d}} d {{h}} h'
 	}
 };

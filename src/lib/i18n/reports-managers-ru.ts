@@ -79,11 +79,5 @@ export const reportsManagersRu = {
 		waiting: 'ещё ждёт',
 		about: 'По записи',
 		tasksOfRecord: 'задачи записи'
-	},
-	duration: {
-		lessThanMinute: 'меньше минуты',
-		minutes: '{{m}} мин',
-		hours: '{{h}} ч {{m}} мин',
-		days: '{{d}} д {{h}} ч'
 	}
 };

@@ -6,7 +6,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * A duration as a person says it, in its two largest units: «3 дн 4 ч», «2 ч 5 мин», «45 с»;
+ * A duration as a person says it, in its two largest units (the smaller one rounded): «3 дн 4 ч»,
+ * «2 ч 5 мин», «45 с»;
  * a dash when there is none.
  */
 export function durationWords(ms: number | null | undefined, locale: Locale): string {
@@ -14,6 +15,11 @@ export function durationWords(ms: number | null | undefined, locale: Locale): st
 	const t = translator(locale);
 	const unit = (key: string) => t(`reportsHeatmap.units.${key}`) as string;
 	if (ms < SECOND) return unit('lessThanSecond');
+	// Rounded to the smaller of the two units shown, so 1 h 3 min 40 s reads «1 ч 4 мин».
+	const sizes = [DAY, HOUR, MINUTE, SECOND];
+	const largest = sizes.findIndex((size) => ms >= size);
+	const step = sizes[Math.min(largest + 1, sizes.length - 1)]!;
+	ms = Math.round(ms / step) * step;
 	const parts: [number, string][] = [
 		[Math.floor(ms / DAY), 'd'],
 		[Math.floor((ms % DAY) / HOUR), 'h'],

@@ -1,11 +1,7 @@
-import { t } from '$lib/i18n/t.svelte';
+import { page } from '$app/state';
+import { durationWords } from './duration-words';
 
-/** A response time in minutes as people say it: «12 мин», «3 ч 5 мин», «2 д 4 ч». */
+/** A response time in minutes as people say it («12 мин», «3 ч 5 мин»), in the page's language. */
 export function formatMinutes(minutes: number): string {
-	if (minutes < 1) return t('reportsManagers.duration.lessThanMinute');
-	const total = Math.round(minutes);
-	if (total < 60) return t('reportsManagers.duration.minutes', { m: total });
-	if (total < 24 * 60) return t('reportsManagers.duration.hours', { h: Math.floor(total / 60), m: total % 60 });
-	const hours = Math.round(total / 60);
-	return t('reportsManagers.duration.days', { d: Math.floor(hours / 24), h: hours % 24 });
+	return durationWords(minutes * 60_000, page.data.locale === 'en' ? 'en' : 'ru');
 }

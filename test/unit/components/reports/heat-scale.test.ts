@@ -31,8 +31,9 @@ describe('a duration in words', () => {
 	it('says the two largest units, in Russian or English', () => {
 		const MIN = 60_000;
 		expect(durationWords((2 * 60 + 5) * MIN, 'ru')).toBe('2 ч 5 мин');
-		expect(durationWords((3 * 24 * 60 + 4 * 60 + 59) * MIN, 'ru')).toBe('3 дн 4 ч');
-		expect(durationWords(2 * 60 * MIN + 30_000, 'ru')).toBe('2 ч');
+		expect(durationWords((3 * 24 * 60 + 4 * 60 + 59) * MIN, 'ru')).toBe('3 дн 5 ч'); // rounded, not cut
+		expect(durationWords(2 * 60 * MIN + 20_000, 'ru')).toBe('2 ч');
+		expect(durationWords(23 * 60 * MIN + 59 * MIN + 50_000, 'ru')).toBe('1 дн'); // rounding carries into the larger unit
 		expect(durationWords(45_000, 'en')).toBe('45 s');
 		expect(durationWords(500, 'ru')).toBe('меньше секунды');
 		expect(durationWords(null, 'ru')).toBe('—');

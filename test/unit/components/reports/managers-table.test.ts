@@ -30,10 +30,11 @@ describe('the manager control table', () => {
 	});
 
 	it('says response times as people do', () => {
-		expect(formatMinutes(0.4)).toBe('меньше минуты');
+		expect(formatMinutes(0.4)).toBe('24 с');
 		expect(formatMinutes(12)).toBe('12 мин');
 		expect(formatMinutes(185)).toBe('3 ч 5 мин');
-		expect(formatMinutes(52 * 60)).toBe('2 д 4 ч');
+		expect(formatMinutes(52 * 60)).toBe('2 дн 4 ч');
+		expect(formatMinutes(63.6)).toBe('1 ч 4 мин');
 	});
 
 	it('puts the period in a GET form and offers the same period as XLSX and CSV', () => {
