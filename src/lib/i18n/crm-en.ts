@@ -264,6 +264,8 @@ export const crmEn: Widen<typeof crmRu> = {
 		down: 'Down',
 		upNamed: 'Move “{{label}}” up',
 		downNamed: 'Move “{{label}}” down',
+		drag: 'Drag to reorder',
+		ordered: 'Field order saved',
 		created: 'Field “{{label}}” added',
 		updated: 'Field “{{label}}” saved',
 		deleted: 'Field deleted',

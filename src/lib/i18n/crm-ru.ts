@@ -260,6 +260,8 @@ export const crmRu = {
 		down: 'Ниже',
 		upNamed: 'Поднять «{{label}}»',
 		downNamed: 'Опустить «{{label}}»',
+		drag: 'Перетащите, чтобы поменять порядок',
+		ordered: 'Порядок полей сохранён',
 		created: 'Поле «{{label}}» добавлено',
 		updated: 'Поле «{{label}}» сохранено',
 		deleted: 'Поле удалено',

@@ -217,15 +217,20 @@ export async function reorderFields(database: Database, scope: WorkspaceScope, t
 	return database.write(async (tx) => {
 		const type = await requireEntityType(tx, scope.workspaceId, typeKey, tx);
 		const fields = await loadFields(tx, type.id);
-		const known = new Set(fields.map((f) => f.key));
-		if (keys.length !== known.size || new Set(keys).size !== keys.length || keys.some((k) => !known.has(k))) {
-			fail([{ field: 'keys', message: 'not_permutation' }]);
-		}
+		const wrong = notPermutation(keys, fields.map((f) => f.key));
+		if (wrong.length > 0) fail([{ field: 'keys', message: `not_permutation:${wrong.join(', ')}` }]);
 		const now = new Date();
 		for (const [position, key] of keys.entries()) {
 			await tx.update(crmFields).set({ position, updatedAt: now }).where(and(eq(crmFields.entityTypeId, type.id), eq(crmFields.key, key)));
 		}
 	});
+}
+
+/** The keys that keep `keys` from being an order of `known`: missing, unknown or repeated ones. */
+function notPermutation(keys: string[], known: string[]): string[] {
+	const seen = new Set<string>();
+	const repeated = new Set(keys.filter((k) => seen.has(k) || !seen.add(k)));
+	return [...known.filter((k) => !seen.has(k)), ...[...seen].filter((k) => !known.includes(k)), ...repeated];
 }
 
 /** Deletes a custom field and its values in every record of the type. */

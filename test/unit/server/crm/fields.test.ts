@@ -144,7 +144,7 @@ describe('entity types and field definitions', () => {
 		const reversed = [...keys].reverse();
 		await reorderFields(w.db, w.owner.scope, 'company', reversed);
 		expect((await listFields(w.db, w.owner.scope, 'company')).map((f) => f.key)).toEqual(reversed);
-		await expect(reorderFields(w.db, w.owner.scope, 'company', reversed.slice(1))).rejects.toMatchObject({ details: [{ field: 'keys', message: 'not_permutation' }] });
+		await expect(reorderFields(w.db, w.owner.scope, 'company', reversed.slice(1))).rejects.toMatchObject({ details: [{ field: 'keys', message: `not_permutation:${reversed[0]}` }] });
 		await expect(reorderFields(w.db, w.owner.scope, 'company', [...reversed.slice(1), reversed[1]!])).rejects.toMatchObject({ code: 'validation' });
 	});
 

@@ -59,10 +59,16 @@ export const actions: Actions = {
 			return { updated: field.label, key };
 		});
 	},
+	/** One field a step up or down (`key`, `dir`), or the complete new order (`keys`, every key once) from a drag. */
 	move: async ({ request, locals, params }) => {
 		const scope = workspaceScope({ locals, params });
 		const form = await readForm(request);
 		return formAction(locals.locale, async () => {
+			if (form.keys !== undefined) {
+				const { keys } = z.object({ keys: z.array(z.string().min(1)).min(1) }).parse({ keys: typeof form.keys === 'string' ? [form.keys] : form.keys });
+				await reorderFields(locals.db, scope, params.type, keys);
+				return { ordered: true };
+			}
 			const { key, dir } = z.object({ key: z.string().min(1), dir: z.enum(['up', 'down']) }).parse(form);
 			const keys = (await listFields(locals.db, scope, params.type)).map((f) => f.key);
 			const at = keys.indexOf(key);
