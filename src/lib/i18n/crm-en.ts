@@ -148,6 +148,8 @@ export const crmEn: Widen<typeof crmRu> = {
 		robot: 'Robot',
 		robotDone: 'Robot “{{name}}” done',
 		robotFailed: 'Robot “{{name}}” failed',
+		robotCreated: 'created',
+		robotTask: 'Task',
 		incident: 'The process failed at “{{name}}”',
 		incidentResolved: 'The failure at “{{name}}” was resolved',
 		merged: 'Duplicates merged',

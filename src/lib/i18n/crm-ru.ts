@@ -144,6 +144,8 @@ export const crmRu = {
 		robot: 'Робот',
 		robotDone: 'Робот «{{name}}» выполнен',
 		robotFailed: 'Робот «{{name}}» не сработал',
+		robotCreated: 'создано',
+		robotTask: 'Задача',
 		incident: 'Сбой в процессе на шаге «{{name}}»',
 		incidentResolved: 'Сбой на шаге «{{name}}» устранён',
 		merged: 'Объединены дубликаты',

@@ -6,7 +6,7 @@ import { linkRecordsTx } from '../../crm/links';
 import { defaultTitle } from '../../crm/record-title';
 import type { CrmRecord } from '../../crm/record-read';
 import { createRecordInPipelineTx } from '../record-start';
-import { flag, missing, prefixed, requireRecord, requireText, robotTimeline, type Robot, type RobotRun } from './robot';
+import { createdRecords, flag, missing, prefixed, requireRecord, requireText, robotTimeline, type Robot, type RobotRun } from './robot';
 
 /**
  * Converts a lead into a contact, a company and a deal in a chosen `pipeline`
@@ -56,7 +56,7 @@ export const convertRecordRobot: Robot = {
 		if (companyId) await link(dealId, companyId);
 		if (contactId && companyId) await link(contactId, companyId);
 		for (const id of [dealId, contactId, companyId]) if (id) await link(lead.id, id);
-		await robotTimeline(run as RobotRun, { deal: dealId, contact: contactId, company: companyId });
+		await robotTimeline(run as RobotRun, { deal: dealId, contact: contactId, company: companyId, createdItems: await createdRecords(run, [dealId, contactId, companyId]) });
 		return { dealId, contactId, companyId };
 	}
 };

@@ -1,6 +1,6 @@
 import { linkRecordsTx } from '../../crm/links';
 import { createRecordInPipelineTx } from '../record-start';
-import { flag, missing, prefixed, requireText, robotTimeline, text, type Robot } from './robot';
+import { createdRecords, flag, missing, prefixed, requireText, robotTimeline, text, type Robot } from './robot';
 
 /**
  * Creates a record: `type` (required), `title`, `pipeline` (its process starts
@@ -25,7 +25,7 @@ export const createRecordRobot: Robot = {
 		if (record && flag(job, 'link', true)) await linkRecordsTx(w.tx, w.workspaceId, record.id, id, null, run.at);
 		const others = job.inputs.linkTo;
 		for (const other of Array.isArray(others) ? others : others ? [others] : []) await linkRecordsTx(w.tx, w.workspaceId, id, String(other), null, run.at);
-		await robotTimeline(run, { created: id });
+		await robotTimeline(run, { created: id, createdItems: await createdRecords(run, [id]) });
 		return { createdRecordId: id };
 	}
 };

@@ -1,6 +1,6 @@
 import { chooseAssignee } from '../../crm/assignment';
 import { createTaskTx } from '../../crm/tasks';
-import { deadlineOf, flag, missing, requireText, text, type Robot } from './robot';
+import { deadlineOf, flag, missing, requireText, robotTimeline, text, type Robot, type RobotCreated } from './robot';
 
 /**
  * Sets a task about the record: `title` (required), `description`, `responsible`
@@ -16,11 +16,12 @@ export const createTaskRobot: Robot = {
 		let responsibleId = record?.responsibleId ?? null;
 		if (user) responsibleId = (await chooseAssignee(w.tx, w.workspaceId, { type: 'user', user })).userId;
 		else if (group) responsibleId = (await chooseAssignee(w.tx, w.workspaceId, { type: 'round-robin', group })).userId ?? responsibleId;
+		const title = requireText(job, 'title');
 		const taskId = await createTaskTx(
 			w.tx,
 			{ workspaceId: w.workspaceId, userId: null },
 			{
-				title: requireText(job, 'title'),
+				title,
 				description: text(job, 'description') ?? '',
 				responsibleId,
 				deadline: deadlineOf(job.inputs.due, run.at),
@@ -29,6 +30,8 @@ export const createTaskRobot: Robot = {
 			},
 			run.at
 		);
+		const made: RobotCreated = { kind: 'task', id: taskId, title };
+		await robotTimeline(run, { task: taskId, createdItems: [made] });
 		return { taskId };
 	}
 };

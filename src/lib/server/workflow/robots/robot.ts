@@ -2,7 +2,7 @@ import type { ElementModel } from '$lib/bpmn/process-model';
 import type { PotokRobot } from '$lib/bpmn/potok-extensions';
 import type { JobRow } from '$lib/engine/store';
 import { addDuration, parseDuration } from '$lib/engine/iso-time';
-import type { CrmRecord } from '../../crm/record-read';
+import { loadRecords, type CrmRecord } from '../../crm/record-read';
 import { appendTimeline } from '../../crm/timeline';
 import type { WorkflowTx } from '../workflow-tx';
 
@@ -77,6 +77,19 @@ export async function robotTimeline(run: RobotRun, payload: Record<string, unkno
 		payload: { robot: run.job.type, element: run.job.elementId, name: run.element?.name ?? null, ...payload },
 		at: run.at
 	});
+}
+
+/**
+ * Something a robot made, kept in its timeline entry (`createdItems`) so the
+ * card links it: a record (with its entity type) or a task about the record.
+ */
+export type RobotCreated = { kind: 'record'; id: string; type: string; title: string } | { kind: 'task'; id: string; title: string };
+
+/** The records a robot made (ids in the order it made them; nulls skipped), as timeline items. */
+export async function createdRecords(run: RobotRun, ids: readonly (string | null)[]): Promise<RobotCreated[]> {
+	const wanted = ids.filter((id): id is string => id !== null);
+	const records = await loadRecords(run.w.tx, run.w.workspaceId, wanted);
+	return wanted.flatMap((id) => records.filter((r) => r.id === id).map((r): RobotCreated => ({ kind: 'record', id, type: r.type, title: r.title })));
 }
 
 /** Inputs named `<prefix>.<key>`, as a values object. */
