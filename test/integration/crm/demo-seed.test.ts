@@ -78,14 +78,14 @@ describe('the demo company works on the published templates', () => {
 		const today = new Date().toISOString().slice(0, 10);
 		const params = new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10), to: today });
 		const query = await pipelineReportQuery(db, scope, params);
-		const funnel = await funnelReport(db.db, workspaceId, query);
+		const funnel = await funnelReport(db, workspaceId, query);
 		// ten deals made in the pipeline and one converted from a lead
 		expect(funnel.records).toBe(11);
 		expect(funnel.stages[0]).toMatchObject({ key: 'new', entered: 11 });
 		expect(funnel.outcomes).toMatchObject({ won: 1, lost: 1 });
 		expect(funnel.stages.find((s) => s.lossReasons.length > 0)?.lossReasons[0]?.label).toBe('Дорого');
 		// The last two weeks hold only part of the deals: the period matters
-		const recent = await funnelReport(db.db, workspaceId, await pipelineReportQuery(db, scope, new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10), to: today })));
+		const recent = await funnelReport(db, workspaceId, await pipelineReportQuery(db, scope, new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10), to: today })));
 		expect(recent.records).toBeLessThan(funnel.records);
 		const times = await stageTimesReport(db.db, workspaceId, query);
 		const inWork = times.stages.find((s) => s.key === 'in_work')!;

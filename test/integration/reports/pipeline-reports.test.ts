@@ -5,6 +5,7 @@ import { translator } from '$lib/i18n';
 import { setWorkflowClock } from '$lib/server/workflow/workflow-tx';
 import { createRecordInPipeline } from '$lib/server/workflow/record-start';
 import { moveRecord } from '$lib/server/workflow/moves';
+import { updateRecord } from '$lib/server/crm/records';
 import { funnelList, funnelReport, funnelTables } from '$lib/server/reports/funnel';
 import { stageTimesReport, stageTimesTables } from '$lib/server/reports/stage-times';
 import { pipelineReportQuery } from '$lib/server/reports/report-context';
@@ -104,7 +105,7 @@ describe('pipeline reports over a known data set', () => {
 	});
 
 	it('counts the March cohort through the stages, with losses, reasons and conversions', async () => {
-		const report = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31' }));
+		const report = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31' }));
 		expect(report.records).toBe(4);
 		expect(report.stages).toEqual([
 			{ key: 'new', label: 'Новая', entered: 4, movedOn: 2, lost: 1, open: 1, fromPrevious: null, fromFirst: 1, lossReasons: [{ reason: 'Дорого', label: 'Дорого', count: 1 }] },
@@ -139,20 +140,20 @@ describe('pipeline reports over a known data set', () => {
 	});
 
 	it('filters by responsible and source, and by the period of creation', async () => {
-		const annas = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', responsible: anna.userId }));
+		const annas = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', responsible: anna.userId }));
 		expect(annas.stages.map((s) => [s.key, s.entered])).toEqual([['new', 2], ['meeting', 1]]);
-		const web = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', source: 'web' }));
+		const web = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', source: 'web' }));
 		expect(web.stages.map((s) => [s.key, s.entered, s.lost])).toEqual([['new', 3, 0], ['meeting', 2, 1]]);
-		const april = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2026-04-01', to: '2026-04-30' }));
+		const april = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2026-04-01', to: '2026-04-30' }));
 		expect(april.records).toBe(1);
 		expect(april.stages.map((s) => [s.key, s.entered, s.open])).toEqual([['new', 1, 0], ['meeting', 1, 1]]);
-		const empty = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2025-01-01', to: '2025-01-31' }));
+		const empty = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2025-01-01', to: '2025-01-31' }));
 		expect(empty.records).toBe(0);
 		expect(empty.stages.map((s) => s.entered)).toEqual([0, 0]);
 	});
 
 	it('an employee gets only their own numbers, whoever they ask for', async () => {
-		const own = await funnelReport(ws.db.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', responsible: anna.userId }, boris));
+		const own = await funnelReport(ws.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31', responsible: anna.userId }, boris));
 		expect(own.filters.responsible).toBe(boris.userId);
 		expect(own.records).toBe(2);
 		expect(own.byResponsible.map((r) => r.key)).toEqual([boris.userId]);
@@ -188,7 +189,7 @@ describe('pipeline reports over a known data set', () => {
 
 	it('downloads as an XLSX workbook with typed cells and as CSV with the same numbers', async () => {
 		const q = await query({ from: '2026-03-01', to: '2026-03-31' });
-		const funnel = await funnelReport(ws.db.db, ws.workspaceId, q);
+		const funnel = await funnelReport(ws.db, ws.workspaceId, q);
 		const times = await stageTimesReport(ws.db.db, ws.workspaceId, q);
 		const tables = [...funnelTables(funnel, t), ...stageTimesTables(times, t)];
 		const book = new ExcelJS.Workbook();
@@ -214,5 +215,16 @@ describe('pipeline reports over a known data set', () => {
 		await expect(query({ from: '31.03.2026' })).rejects.toMatchObject({ code: 'validation', details: [{ field: 'from' }] });
 		const approver = await ws.person(['approver'], 'client');
 		await expect(query({}, approver)).rejects.toMatchObject({ code: 'forbidden' });
+	});
+
+	it('keeps the funnel current as records move on and change hands (the daily roll-up is rebuilt for the days that changed)', async () => {
+		const march = () => query({ from: '2026-03-01', to: '2026-03-31' }).then((q) => funnelReport(ws.db, ws.workspaceId, q));
+		await march();
+		await move('r4', 'meeting', '2026-04-02T13:00:00Z');
+		const moved = await march();
+		expect(moved.stages.map((s) => [s.key, s.entered, s.movedOn, s.open])).toEqual([['new', 4, 3, 0], ['meeting', 3, 1, 1]]);
+		await updateRecord(ws.db, head.scope, ids.r4!, { responsibleId: anna.userId });
+		const handed = await march();
+		expect(handed.byResponsible.map((r) => [r.key, r.records])).toEqual([[anna.userId, 3], [boris.userId, 1]]);
 	});
 });

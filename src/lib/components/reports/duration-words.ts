@@ -17,9 +17,10 @@ export function durationWords(ms: number | null | undefined, locale: Locale): st
 	if (ms < SECOND) return unit('lessThanSecond');
 	// Rounded to the smaller of the two units shown, so 1 h 3 min 40 s reads «1 ч 4 мин».
 	const sizes = [DAY, HOUR, MINUTE, SECOND];
-	const largest = sizes.findIndex((size) => ms >= size);
+	const exact = ms;
+	const largest = sizes.findIndex((size) => exact >= size);
 	const step = sizes[Math.min(largest + 1, sizes.length - 1)]!;
-	ms = Math.round(ms / step) * step;
+	ms = Math.round(exact / step) * step;
 	const parts: [number, string][] = [
 		[Math.floor(ms / DAY), 'd'],
 		[Math.floor((ms % DAY) / HOUR), 'h'],

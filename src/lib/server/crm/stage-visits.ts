@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db';
-import { crmEntityTypes, crmRecordEmails, crmRecordPhones, crmRecords, crmStageVisits } from '../db/schema';
+import { crmEntityTypes, crmFunnelDirtyDays, crmRecordEmails, crmRecordPhones, crmRecords, crmStageVisits } from '../db/schema';
 import type { RecordStatus } from '../db/schema/crm';
 import type { CrmRecord } from './record-read';
 
@@ -19,10 +19,26 @@ interface Position {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+const DAY = 86_400_000;
+
+/** Marks the funnel roll-up of these pipelines' cohort day of the record as out of date. */
+async function markDirtyTx(tx: Tx, workspaceId: string, pipelines: (string | null)[], createdAt: Date): Promise<void> {
+	const day = Math.floor(createdAt.getTime() / DAY);
+	const rows = [...new Set(pipelines.filter((p): p is string => !!p))].map((pipeline) => ({ workspaceId, pipeline, day }));
+	if (rows.length > 0) await tx.insert(crmFunnelDirtyDays).values(rows).onConflictDoNothing();
+}
+
+/** Marks every cohort day the records' stays lie in as out of date. */
+async function markRecordsDirtyTx(tx: Tx, recordIds: readonly string[]): Promise<void> {
+	await tx.run(sql`insert or ignore into ${crmFunnelDirtyDays} (workspace_id, pipeline, day)
+		select distinct workspace_id, pipeline, cast(record_created_at / ${DAY} as integer) from ${crmStageVisits} where ${inArray(crmStageVisits.recordId, [...recordIds])}`);
+}
+
 export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: CrmRecord, next: Position, at: Date): Promise<void> {
 	const stageMoved = next.pipeline !== record.pipeline || next.stage !== record.stage;
 	const closing = next.status !== 'open';
 	const reopening = record.status !== 'open' && next.status === 'open';
+	if (stageMoved || closing || reopening) await markDirtyTx(tx, workspaceId, [record.pipeline, next.pipeline], record.createdAt);
 	if (stageMoved || closing) {
 		await tx
 			.update(crmStageVisits)
@@ -58,12 +74,14 @@ export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: Crm
 
 /** Keeps the responsible and source copied on a record's stays in step with the record. */
 export async function syncVisitPeopleTx(tx: Tx, recordId: string, values: { responsibleId: string | null; source: unknown }): Promise<void> {
+	await markRecordsDirtyTx(tx, [recordId]);
 	await tx.update(crmStageVisits).set({ responsibleId: values.responsibleId, source: text(values.source) }).where(eq(crmStageVisits.recordId, recordId));
 }
 
 /** Merged-away records leave the funnel where they stood: their open stays close as `merged`. */
 export async function closeMergedVisitsTx(tx: Tx, recordIds: readonly string[], at: Date): Promise<void> {
 	if (recordIds.length === 0) return;
+	await markRecordsDirtyTx(tx, recordIds);
 	await tx
 		.update(crmStageVisits)
 		.set({ leftAt: at.getTime(), exitStatus: 'merged' })

@@ -1,6 +1,8 @@
-import { and, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Reader } from '../crm/db-types';
-import { crmStageVisits } from '../db/schema';
+import type { Database } from '../db';
+import { crmFunnelDays, crmFunnelOutcomeDays, crmStageVisits } from '../db/schema';
+import { refreshFunnelDays } from './funnel-days';
 import type { ReportTable } from './common';
 import { num, ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
 
@@ -12,9 +14,12 @@ import { num, ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQ
  * first; the cohort's outcomes; and the same by responsible, by source, and for new against
  * repeat clients. A record counts once per stage however often it came back to it.
  *
- * Everything is aggregate SQL over `crm_stage_visits` (the cohort index), so a period of any
- * length is read once per breakdown and no rows reach JavaScript.
+ * The counts are sums over the pipeline's daily roll-up (funnel-days.ts: rebuilt in SQL from
+ * `crm_stage_visits` for the days that changed), so a period of any length reads one row per day
+ * and group, never the history itself; the lists behind the numbers read the stays.
  */
+
+const DAY = 86_400_000;
 
 export interface FunnelStage {
 	key: string;
@@ -73,32 +78,33 @@ interface OutcomeRow {
 	n: number;
 }
 
-export async function funnelReport(db: Reader, workspaceId: string, query: PipelineReportQuery): Promise<FunnelReport> {
-	const cohort = and(
-		visitFilter(workspaceId, query),
-		gte(crmStageVisits.recordCreatedAt, query.period.from.getTime()),
-		lt(crmStageVisits.recordCreatedAt, query.period.to.getTime())
-	);
-	const v = crmStageVisits;
+export async function funnelReport(database: Database, workspaceId: string, query: PipelineReportQuery): Promise<FunnelReport> {
+	await refreshFunnelDays(database, workspaceId, query.pipeline.key);
+	const db = database.db;
+	const f = crmFunnelDays;
+	const o = crmFunnelOutcomeDays;
+	const days = (t: typeof f | typeof o) =>
+		and(
+			eq(t.workspaceId, workspaceId),
+			eq(t.pipeline, query.pipeline.key),
+			gte(t.day, Math.floor(query.period.from.getTime() / DAY)),
+			lt(t.day, Math.ceil(query.period.to.getTime() / DAY)),
+			query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined,
+			query.source ? eq(t.source, query.source) : undefined
+		);
 	const stageRows = await db.all<StageRow>(sql`
-		select ${v.stage} as stage,
-			sum(${v.firstInStage}) as entered,
-			count(distinct case when ${v.nextStage} is not null or ${v.exitStatus} in ('won', 'converted') then ${v.recordId} end) as moved_on,
-			sum(${v.exitStatus} in ('lost', 'spam')) as lost,
-			sum(${v.leftAt} is null) as still
-		from ${v} where ${cohort} group by ${v.stage}`);
-	const reasonRows = await db.all<{ stage: string; reason: string | null; n: number }>(sql`
-		select ${v.stage} as stage, ${v.lossReason} as reason, count(*) as n
-		from ${v} where ${cohort} and ${v.exitStatus} in ('lost', 'spam') group by ${v.stage}, ${v.lossReason}`);
-	// One row per record of the cohort: its responsible, source, repeat flag and where it stands
-	// now (the exit of its latest stay: still `open`, `won`, `lost`…, or `moved` to another
-	// pipeline). Grouped once more by those, the result is a handful of rows however big the cohort.
-	const outcomeRows = await db.all<OutcomeRow>(sql`
-		select responsible, source, repeat, status, count(*) as n from (
-			select max(${v.responsibleId}) as responsible, max(${v.source}) as source, max(${v.repeat}) as repeat,
-				substr(max(printf('%015d', ${v.enteredAt}) || coalesce(${v.exitStatus}, case when ${v.leftAt} is null then 'open' else 'moved' end)), 16) as status
-			from ${v} where ${cohort} group by ${v.recordCreatedAt}, ${v.recordId}
-		) group by responsible, source, repeat, status`);
+		select ${f.stage} as stage, sum(${f.entered}) as entered, sum(${f.movedOn}) as moved_on, sum(${f.lost}) as lost, sum(${f.still}) as still
+		from ${f} where ${days(f)} group by ${f.stage}`);
+	const reasonRows = (
+		await db.all<{ stage: string; reason: string; n: number }>(sql`
+			select ${f.stage} as stage, ${f.lossReason} as reason, sum(${f.lost}) as n
+			from ${f} where ${days(f)} and ${f.lost} > 0 group by ${f.stage}, ${f.lossReason}`)
+	).map((r) => ({ ...r, reason: r.reason || null }));
+	const outcomeRows = (
+		await db.all<OutcomeRow>(sql`
+			select ${o.responsibleId} as responsible, ${o.source} as source, ${o.repeat} as repeat, ${o.status} as status, sum(${o.records}) as n
+			from ${o} where ${days(o)} group by ${o.responsibleId}, ${o.source}, ${o.repeat}, ${o.status}`)
+	).map((r) => ({ ...r, responsible: r.responsible || null, source: r.source || null }));
 	const labels = await reportLabels(db, query.pipeline, outcomeRows.map((r) => r.responsible));
 	const byStage = new Map(stageRows.map((r) => [r.stage, r]));
 	const order = stageOrder(query.pipeline, byStage.keys()).filter((key) => byStage.has(key) || query.pipeline.stages.some((s) => s.key === key));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { crmRecords } from './crm';
 import { workspaces } from './workspaces';
 
@@ -52,4 +52,58 @@ export const crmStageVisits = sqliteTable(
 		index('crm_stage_visits_open_idx').on(t.workspaceId, t.pipeline, t.stage, t.enteredAt).where(sql`left_at is null`),
 		index('crm_stage_visits_record_idx').on(t.recordId, t.enteredAt)
 	]
+);
+
+/**
+ * The funnel's daily roll-up, by cohort day (the UTC day the records were created): per stage,
+ * responsible, source, new or repeat client and loss reason, how many records reached the stage,
+ * moved on, were lost there and are there now. Each count is distinct per record within its row
+ * and a record lies in one day and one (responsible, source, repeat) at a time, so the funnel of
+ * any period is the sum of its days' rows. Rebuilt from `crm_stage_visits` for the days marked
+ * dirty, when a report reads them; empty strings stand for "none" (primary key columns).
+ */
+export const crmFunnelDays = sqliteTable(
+	'crm_funnel_days',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		pipeline: text('pipeline').notNull(),
+		day: integer('day').notNull(),
+		stage: text('stage').notNull(),
+		responsibleId: text('responsible_id').notNull(),
+		source: text('source').notNull(),
+		repeat: integer('repeat').notNull(),
+		lossReason: text('loss_reason').notNull(),
+		entered: integer('entered').notNull(),
+		movedOn: integer('moved_on').notNull(),
+		lost: integer('lost').notNull(),
+		still: integer('still').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day, t.stage, t.responsibleId, t.source, t.repeat, t.lossReason] })]
+);
+
+/** Where each cohort day's records stand now (open, won, lost, spam, converted, moved, merged), for the funnel's outcomes and breakdowns. */
+export const crmFunnelOutcomeDays = sqliteTable(
+	'crm_funnel_outcome_days',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		pipeline: text('pipeline').notNull(),
+		day: integer('day').notNull(),
+		responsibleId: text('responsible_id').notNull(),
+		source: text('source').notNull(),
+		repeat: integer('repeat').notNull(),
+		status: text('status').notNull(),
+		records: integer('records').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day, t.responsibleId, t.source, t.repeat, t.status] })]
+);
+
+/** Cohort days whose roll-up rows are out of date: written in the same transaction as the stays that changed. */
+export const crmFunnelDirtyDays = sqliteTable(
+	'crm_funnel_dirty_days',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		pipeline: text('pipeline').notNull(),
+		day: integer('day').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day] })]
 );

@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const now = new Date();
 	const db = locals.db.db;
 	const [funnel, stageTimes, members, fields, managers, target] = await Promise.all([
-		funnelReport(db, scope.workspaceId, query),
+		funnelReport(locals.db, scope.workspaceId, query),
 		stageTimesReport(db, scope.workspaceId, query, now),
 		seesEveryone ? listMembers(locals.db, scope) : Promise.resolve([]),
 		loadFields(db, query.pipeline.entityTypeId),

@@ -8,6 +8,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
 	const query = await pipelineReportQuery(locals.db, scope, url.searchParams);
-	const report = await funnelReport(locals.db.db, scope.workspaceId, query);
+	const report = await funnelReport(locals.db, scope.workspaceId, query);
 	return reportResponse(url.searchParams, locals.locale, report, funnelTables, `funnel-${query.pipeline.key}`);
 });
