@@ -18,10 +18,13 @@ export interface DiagramOptions {
  * Both save a file as it was imported, without the changes bpmn-js makes only for its own canvas
  * (`./fidelity`).
  *
- * Editable: the Modeler with the properties panel and the Potok group, minimap, live lint and
- * token simulation. Read-only: a NavigatedViewer with minimap, search and token simulation — it
- * has no command stack, palette, context pad, label editing or dragging of elements at all, which
- * is sturdier than switching those off one by one in a Modeler.
+ * Editable: the Modeler with minimap, live lint, token simulation and the Potok editing service;
+ * the properties panel with the Potok group is added once the diagram is drawn (`./deferred-panel`:
+ * call `deferredPropertiesPanel.load()` after the import).
+ *
+ * Read-only: a NavigatedViewer with minimap, search and token simulation — it has no command
+ * stack, palette, context pad, label editing or dragging of elements at all, which is sturdier
+ * than switching those off one by one in a Modeler.
  */
 export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 	const { container, panel, locale, readonly } = options;
@@ -36,11 +39,11 @@ export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 		]);
 		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation, fidelity] });
 	}
-	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, properties, { default: potokProperties }, lint, { default: simulation }] = await Promise.all([
+	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, { default: deferredPanel }, { default: potokEditing }, lint, { default: simulation }] = await Promise.all([
 		shared,
 		import('bpmn-js/lib/Modeler'),
-		import('bpmn-js-properties-panel'),
-		import('./potok-properties'),
+		import('./deferred-panel'),
+		import('./potok-properties/editing-module'),
 		import('./lint'),
 		import('bpmn-js-token-simulation')
 	]);
@@ -49,9 +52,8 @@ export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 		moddleExtensions: { potok },
 		propertiesPanel: { parent: panel },
 		additionalModules: [
-			properties.BpmnPropertiesPanelModule,
-			properties.BpmnPropertiesProviderModule,
-			potokProperties,
+			deferredPanel,
+			potokEditing,
 			createTranslateModule(locale),
 			minimap,
 			lint.default,

@@ -32,6 +32,8 @@ async function mount(xml = XML) {
 	const screen = await render(ProcessModeler, { xml, locale: 'ru', onimport: () => imported(), onchange: (dirty: boolean) => changes.push(dirty) });
 	await ready;
 	const api = screen.component as unknown as Api;
+	// the properties panel (and the Potok provider with it) is added after the diagram is drawn
+	await expect.poll(() => api.service('potokPropertiesProvider')).toBeDefined();
 	const registry = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!;
 	return { screen, api, changes, editing: api.service<PotokEditing>('potokEditing')!, task: () => registry.get('call_client') };
 }
