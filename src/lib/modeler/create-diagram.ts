@@ -11,6 +11,33 @@ export interface DiagramOptions {
 	readonly: boolean;
 }
 
+// every chunk is requested at once: one round trip, not one per await
+const sharedModules = () => Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap'), import('./fidelity')]);
+const viewerModules = () => Promise.all([sharedModules(), import('bpmn-js/lib/NavigatedViewer'), import('./viewer-search'), import('bpmn-js-token-simulation/lib/viewer')]);
+const modelerModules = () =>
+	Promise.all([
+		sharedModules(),
+		import('bpmn-js/lib/Modeler'),
+		import('./deferred-panel'),
+		import('./potok-properties/editing-module'),
+		import('./lint'),
+		import('bpmn-js-token-simulation')
+	]);
+
+let preloaded: ReturnType<typeof modelerModules> | undefined;
+
+/**
+ * Starts loading the editable modeler's modules now — while the page that shows it is still
+ * starting — so that their download overlaps the page's own work; `createDiagram` takes them from
+ * here. Browser only.
+ */
+export function preloadModeler(): void {
+	if (preloaded) return;
+	preloaded = modelerModules();
+	// a failed preload is not kept: createDiagram reports the failure, the next one loads again
+	preloaded.catch(() => (preloaded = undefined));
+}
+
 /**
  * Builds the bpmn-js instance the designer uses, loading bpmn-js on demand (it cannot load in
  * Node, and its chunk belongs only to pages that draw).
@@ -28,38 +55,17 @@ export interface DiagramOptions {
  */
 export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 	const { container, panel, locale, readonly } = options;
-	// every chunk is requested at once: one round trip, not one per await
-	const shared = Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap'), import('./fidelity')]);
 	if (readonly) {
-		const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: Viewer }, { default: search }, { default: simulation }] = await Promise.all([
-			shared,
-			import('bpmn-js/lib/NavigatedViewer'),
-			import('./viewer-search'),
-			import('bpmn-js-token-simulation/lib/viewer')
-		]);
+		const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: Viewer }, { default: search }, { default: simulation }] = await viewerModules();
 		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation, fidelity] });
 	}
-	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, { default: deferredPanel }, { default: potokEditing }, lint, { default: simulation }] = await Promise.all([
-		shared,
-		import('bpmn-js/lib/Modeler'),
-		import('./deferred-panel'),
-		import('./potok-properties/editing-module'),
-		import('./lint'),
-		import('bpmn-js-token-simulation')
-	]);
+	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, { default: deferredPanel }, { default: potokEditing }, lint, { default: simulation }] = await (preloaded ??
+		modelerModules());
 	return new ModelerClass({
 		container,
 		moddleExtensions: { potok },
 		propertiesPanel: { parent: panel },
-		additionalModules: [
-			deferredPanel,
-			potokEditing,
-			createTranslateModule(locale),
-			minimap,
-			lint.default,
-			simulation,
-			fidelity
-		],
+		additionalModules: [deferredPanel, potokEditing, createTranslateModule(locale), minimap, lint.default, simulation, fidelity],
 		linting: lint.lintingOptions
 	});
 }
