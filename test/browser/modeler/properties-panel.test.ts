@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-svelte';
+import ProcessModeler from '$lib/components/modeler/ProcessModeler.svelte';
 import { designerXml } from './fixtures';
-import { mountModeler } from './mount-modeler';
+import { mountModeler, type ModelerApi } from './mount-modeler';
 
 type Modeler = Awaited<ReturnType<typeof mountModeler>>;
 
@@ -123,5 +125,35 @@ describe('the properties panel as rendered HTML', { timeout: 60_000 }, () => {
 		await userEvent.fill(await modeler.entry('potok-timer-offset'), 'an hour');
 		await modeler.find('[data-entry-id="potok-timer-offset"] .bio-properties-panel-error');
 		expect(await modeler.api.getXML()).toContain('=record.meeting_at - duration("PT1H")');
+	});
+});
+
+describe('the properties panel added after the diagram is drawn', { timeout: 60_000 }, () => {
+	it('shows the element selected before the panel arrived, and undoes an edit with Ctrl+Z inside the panel', async () => {
+		await page.viewport(1280, 800);
+		let panelAtImport: unknown = 'not imported';
+		const screen = await render(ProcessModeler, {
+			xml: designerXml,
+			locale: 'ru',
+			onimport: () => {
+				// the import has just finished: the panel is not there yet, the diagram is
+				const api = screen.component as unknown as ModelerApi;
+				panelAtImport = api.service('propertiesPanel');
+				const registry = api.service<{ get(id: string): unknown }>('elementRegistry')!;
+				api.service<{ select(element: unknown): void }>('selection')!.select(registry.get('call_client'));
+			}
+		});
+		const api = screen.component as unknown as ModelerApi;
+		await expect.poll(() => panelAtImport).toBeUndefined();
+		await expect.element(page.elementLocator(screen.container).getByText('Позвонить', { exact: true }).first()).toBeVisible();
+		const general = screen.container.querySelector('[data-group-id="group-general"] .bio-properties-panel-group-header')!;
+		if (!general.classList.contains('open')) await userEvent.click(page.elementLocator(general));
+		const name = screen.container.querySelector<HTMLInputElement>('#bio-properties-panel-name');
+		expect(name?.value).toBe('Позвонить');
+
+		await userEvent.fill(page.elementLocator(name!), 'Перезвонить');
+		await expect.poll(() => api.getXML(), { timeout: 5_000 }).toContain('name="Перезвонить"');
+		await userEvent.keyboard('{Control>}z{/Control}');
+		await expect.poll(() => api.getXML()).toContain('name="Позвонить"');
 	});
 });
