@@ -15,14 +15,12 @@ import { mergeInputSchema } from '../crm/merge';
 import { recordListSchema } from '../crm/record-list';
 import { recordCreateBodySchema, recordPatchBodySchema } from '../crm/views/record-api';
 import { duplicateSchema, fieldDefinitionSchema, recordDetailSchema, recordSchema } from './schemas';
-import { diffSchema, errorSchema, invitationCreatedSchema, lintProblemSchema, memberSchema, meSchema, processSchema, revisionSchema, trackEnum, userSchema } from './schemas';
+import { diffSchema, invitationCreatedSchema, lintProblemSchema, memberSchema, meSchema, processSchema, revisionSchema, trackEnum, userSchema } from './schemas';
+import { jsonContent as jsonBody, errorResponses as errors } from './openapi-parts';
 
-const jsonBody = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema?: z.ZodType, status = '200'): ZodOpenApiResponsesObject => ({
 	[status]: schema ? { description, ...jsonBody(schema) } : { description }
 });
-const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
-	Object.fromEntries(statuses.map((s) => [String(s), { description: `Error ${s}`, ...jsonBody(errorSchema) }]));
 
 const ws = z.string().meta({ description: 'Workspace id' });
 const member = z.string().meta({ description: 'Membership id' });

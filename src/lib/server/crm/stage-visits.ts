@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { crmEntityTypes, crmFunnelDirtyDays, crmRecordEmails, crmRecordPhones, crmRecords, crmStageVisits } from '../db/schema';
 import type { RecordStatus } from '../db/schema/crm';
@@ -109,30 +109,10 @@ export async function isRepeatTx(tx: Tx, workspaceId: string, recordId: string, 
 	}
 	const typeIds = types.map((t) => t.id);
 	if (typeIds.length === 0) return false;
-	const samePhone = await tx
-		.select({ id: crmRecordPhones.recordId })
-		.from(crmRecordPhones)
-		.where(
-			and(
-				eq(crmRecordPhones.workspaceId, workspaceId),
-				inArray(crmRecordPhones.entityTypeId, typeIds),
-				sql`${crmRecordPhones.recordId} <> ${recordId}`,
-				sql`${crmRecordPhones.phone} in (select phone from crm_record_phones where record_id = ${recordId})`
-			)
-		)
-		.limit(1);
-	if (samePhone.length > 0) return true;
-	const sameEmail = await tx
-		.select({ id: crmRecordEmails.recordId })
-		.from(crmRecordEmails)
-		.where(
-			and(
-				eq(crmRecordEmails.workspaceId, workspaceId),
-				inArray(crmRecordEmails.entityTypeId, typeIds),
-				sql`${crmRecordEmails.recordId} <> ${recordId}`,
-				sql`${crmRecordEmails.email} in (select email from crm_record_emails where record_id = ${recordId})`
-			)
-		)
-		.limit(1);
-	return sameEmail.length > 0;
+	// Another lead, contact or company with one of this record's phones or e-mails.
+	const same = (table: typeof crmRecordPhones | typeof crmRecordEmails, value: SQL) => sql`
+		select 1 from ${table} mine join ${table} other on other.workspace_id = mine.workspace_id and other.${value} = mine.${value}
+		where mine.record_id = ${recordId} and other.record_id <> ${recordId} and other.entity_type_id in ${typeIds}`;
+	const known = await tx.all(sql`${same(crmRecordPhones, sql.raw('phone'))} union all ${same(crmRecordEmails, sql.raw('email'))} limit 1`);
+	return known.length > 0;
 }

@@ -12,7 +12,10 @@ export interface Period {
 	to: Date;
 }
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
+
+/** A number from SQLite (which may hand back a string for large sums, or null for none). */
+export const num = (value: unknown): number => Number(value ?? 0);
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(value: string, name: string): Date {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { crmFunnelDays, crmFunnelDirtyDays, crmFunnelOutcomeDays, crmStageVisits } from '../db/schema';
+import { DAY } from './common';
 
 /**
  * Brings a pipeline's funnel roll-up up to date: every cohort day marked dirty (by the stage
@@ -16,8 +17,8 @@ export async function refreshFunnelDays(database: Database, workspaceId: string,
 		const days = (await tx.select({ day: crmFunnelDirtyDays.day }).from(crmFunnelDirtyDays).where(dirty)).map((d) => d.day);
 		const v = crmStageVisits;
 		for (const day of days) {
-			const from = day * 86_400_000;
-			const to = from + 86_400_000;
+			const from = day * DAY;
+			const to = from + DAY;
 			const ofDay = sql`${v.workspaceId} = ${workspaceId} and ${v.pipeline} = ${pipeline} and ${v.recordCreatedAt} >= ${from} and ${v.recordCreatedAt} < ${to}`;
 			await tx.delete(crmFunnelDays).where(and(eq(crmFunnelDays.workspaceId, workspaceId), eq(crmFunnelDays.pipeline, pipeline), eq(crmFunnelDays.day, day)));
 			await tx.delete(crmFunnelOutcomeDays).where(and(eq(crmFunnelOutcomeDays.workspaceId, workspaceId), eq(crmFunnelOutcomeDays.pipeline, pipeline), eq(crmFunnelOutcomeDays.day, day)));

@@ -3,8 +3,8 @@ import type { Reader } from '../crm/db-types';
 import type { Database } from '../db';
 import { crmFunnelDays, crmFunnelOutcomeDays, crmStageVisits } from '../db/schema';
 import { refreshFunnelDays } from './funnel-days';
-import type { ReportTable } from './common';
-import { num, ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
+import { DAY, num, type ReportTable } from './common';
+import { ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
 
 /**
  * The funnel of a pipeline for a period, as Bitrix24's «классическая воронка» counts it: the
@@ -18,8 +18,6 @@ import { num, ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQ
  * `crm_stage_visits` for the days that changed), so a period of any length reads one row per day
  * and group, never the history itself; the lists behind the numbers read the stays.
  */
-
-const DAY = 86_400_000;
 
 export interface FunnelStage {
 	key: string;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errorSchema } from '../api/schemas';
+import { jsonContent as json, errorResponses as errors } from '../api/openapi-parts';
 
 /** The heatmap endpoint of the REST API (reports/heatmap.ts), for openapi.ts to spread into its paths. */
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: `Error ${s}`, ...json(errorSchema) }]));
 const day = z.string().meta({ description: 'A day, YYYY-MM-DD (UTC); both ends included; default: the last 30 days' });
 const ms = z.number().int().nullable().meta({ description: 'Milliseconds; null when no token completed the element' });
 

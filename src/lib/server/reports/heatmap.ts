@@ -4,7 +4,7 @@ import { translator, type Locale } from '$lib/i18n';
 import type { Reader } from '../crm/db-types';
 import { crmEntityTypes, recordInstances, crmRecords, engineInstances, engineRecords } from '../db/schema';
 import { definitionModel } from '../workflow/versions';
-import { periodDays, type Period, type ReportTable } from './common';
+import { num, periodDays, type Period, type ReportTable } from './common';
 import type { HeatmapTarget, HeatmapVersion } from './heatmap-query';
 
 /**
@@ -118,7 +118,6 @@ function flowNodes(elements: readonly ElementModel[]): ElementModel[] {
 	return elements.flatMap((e) => [e, ...flowNodes(e.elements ?? [])]);
 }
 
-const num = (value: unknown): number => Number(value ?? 0);
 const ms = (value: number | null): number | null => (value === null ? null : Math.round(Number(value)));
 
 export async function heatmapReport(db: Reader, workspaceId: string, target: HeatmapTarget, scope: HeatmapScope): Promise<HeatmapReport> {

@@ -4,7 +4,7 @@ import { crmEntityTypes, crmRecords, crmTaskRecords, memberships, users } from '
 import type { WorkspaceScope } from '../access/scope';
 import { UserError } from '../errors';
 import type { Translate } from '$lib/i18n';
-import { reportResponsible, type Period, type ReportTable } from './common';
+import { DAY, num, reportResponsible, type Period, type ReportTable } from './common';
 
 /**
  * The manager control report: per person, how their work stands. Every number is one SQL
@@ -34,7 +34,6 @@ export type ManagerListKind = (typeof MANAGER_LISTS)[number];
 /** The most items a drill-down shows; `total` says how many there are. */
 export const LIST_LIMIT = 200;
 const QUIET_DAYS = 7;
-const DAY = 86_400_000;
 
 export interface ManagerRow {
 	userId: string;
@@ -84,7 +83,6 @@ const firstAction = sql`(select min(e.created_at) from crm_timeline e where e.re
 	or (e.kind = 'stage_changed' and json_extract(e.payload, '$.from') is not null)
 	or (e.kind = 'task' and json_extract(e.payload, '$.event') = 'completed')))`;
 
-const num = (v: unknown): number => Number(v ?? 0);
 
 /** One row per person, every number counted in SQL. */
 export async function managersReport(database: Database, scope: WorkspaceScope, options: ReportOptions): Promise<ManagerRow[]> {

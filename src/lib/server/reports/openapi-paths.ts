@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errorSchema } from '../api/schemas';
+import { jsonContent as json, errorResponses as errors } from '../api/openapi-parts';
 
 /**
  * The report endpoints of the REST API: read-only, for the app's pages and for BI tools (Power
  * BI, Looker Studio) with a workspace API token. Each answers JSON, or with `format=xlsx|csv` a
  * download of the same numbers. Employees get only their own records' numbers.
  */
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: `Error ${s}`, ...json(errorSchema) }]));
 const ws = z.string().meta({ description: 'Workspace id' });
 const day = z.string().meta({ description: 'A day, YYYY-MM-DD (UTC); both ends included; default: the last 30 days' });
 const format = z.enum(['json', 'xlsx', 'csv']).optional().meta({ description: 'json (default), or a download: xlsx (typed cells) or csv (UTF-8)' });

@@ -87,6 +87,3 @@ export function ratio(numerator: number, denominator: number): number | null {
 	return denominator > 0 ? numerator / denominator : null;
 }
 
-/** A number from SQLite (which may hand back a string for large sums). */
-export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-

@@ -1,8 +1,8 @@
 import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Reader } from '../crm/db-types';
 import { crmEntityTypes, crmRecords, crmStageVisits } from '../db/schema';
-import type { ReportTable } from './common';
-import { num, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
+import { num, type ReportTable } from './common';
+import { reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
 
 /**
  * How long records stay in each stage of a pipeline: for the stays that *ended* in the period —

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject, ZodOpenApiResponsesObject } from 'zod-openapi';
-import { errorSchema, trackEnum } from '../api/schemas';
+import { trackEnum } from '../api/schemas';
 import { commentInputSchema } from './comments';
 import { requestChangesInputSchema } from './decisions';
 import { submitInputSchema } from './submissions';
+import { jsonContent as jsonBody, errorResponses as errors } from '../api/openapi-parts';
 
 /** The review endpoints of the REST API, for the OpenAPI document (`api/openapi.ts`). */
 
-const jsonBody = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema: z.ZodType, status = '200'): ZodOpenApiResponsesObject => ({ [status]: { description, ...jsonBody(schema) } });
-const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
-	Object.fromEntries(statuses.map((s) => [String(s), { description: `Error ${s}`, ...jsonBody(errorSchema) }]));
 
 const ws = z.string().meta({ description: 'Workspace id' });
 const id = z.string().meta({ description: 'Process id' });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { taskCreateSchema } from '../crm/tasks';
-import { allowedMoveSchema, errorSchema, lintProblemSchema } from '../api/schemas';
+import { allowedMoveSchema, lintProblemSchema } from '../api/schemas';
 import { publishBodySchema } from './api';
 import { moveInputSchema } from './moves';
 import { taskCompleteSchema, taskListSchema } from './work-tasks';
+import { jsonContent as json, errorResponses as errors } from '../api/openapi-parts';
 
 /** The workflow endpoints of the REST API: publish, pipelines, moves and tasks. */
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: `Error ${s}`, ...json(errorSchema) }]));
 const ws = z.string().meta({ description: 'Workspace id' });
 const id = z.string();
 

@@ -1,13 +1,14 @@
 import { workspaceScope } from '$lib/server/access/guards';
 import { endpoint } from '$lib/server/api/respond';
-import { reportResponse } from '$lib/server/reports/api';
+import { reportFormat, reportResponse } from '$lib/server/reports/api';
 import { funnelReport, funnelTables } from '$lib/server/reports/funnel';
 import { pipelineReportQuery } from '$lib/server/reports/report-context';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
+	const format = reportFormat(url.searchParams);
 	const query = await pipelineReportQuery(locals.db, scope, url.searchParams);
 	const report = await funnelReport(locals.db, scope.workspaceId, query);
-	return reportResponse(url.searchParams, locals.locale, report, funnelTables, `funnel-${query.pipeline.key}`);
+	return reportResponse(format, locals.locale, report, funnelTables, `funnel-${query.pipeline.key}`);
 });

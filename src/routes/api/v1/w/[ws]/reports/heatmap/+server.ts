@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { workspaceScope } from '$lib/server/access/guards';
 import { endpoint } from '$lib/server/api/respond';
 import { UserError } from '$lib/server/errors';
+import { reportFormat } from '$lib/server/reports/api';
 import { reportResponsible } from '$lib/server/reports/common';
 import { downloadResponse } from '$lib/server/reports/export';
 import { heatmapReport, heatmapTables } from '$lib/server/reports/heatmap';
@@ -15,8 +16,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
-	const format = url.searchParams.get('format') ?? 'json';
-	if (format !== 'json' && format !== 'xlsx' && format !== 'csv') throw new UserError('validation', {}, [{ field: 'format', message: `unknown_option:${format}` }]);
+	const format = reportFormat(url.searchParams);
 	const query = parseHeatmapParams(url.searchParams);
 	if (query.process === null) throw new UserError('validation', {}, [{ field: 'process', message: 'required' }]);
 	const responsibleId = reportResponsible(scope);
