@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { connect } from '../../../src/lib/server/db/connect';
 import { funnelReport } from '../../../src/lib/server/reports/funnel';
 import { refreshFunnelDays } from '../../../src/lib/server/reports/funnel-days';
+import { refreshStageTimeDays } from '../../../src/lib/server/reports/stage-time-blocks';
 import { stageTimesReport } from '../../../src/lib/server/reports/stage-times';
 import type { PipelineReportQuery } from '../../../src/lib/server/reports/report-context';
 import type { Pipeline } from '../../../src/lib/server/workflow/pipelines';
@@ -13,8 +14,8 @@ import { addMember, makeWorkspace } from '../../helpers/fixtures';
  * deals and ten stays each (10,000,000 history rows) generated into a libsql file, over two
  * years, for a month, a quarter, a year and everything. The baseline, measured in the same run
  * on the same file, is the cheapest query that reads the same stays: a count over the period's
- * range of the index the report would use. The funnel reads its daily roll-up (built once after
- * generating, timed apart, as is rebuilding ten changed days); time in stage reads the stays.
+ * range of the index the report would use. Both reports read their roll-ups, kept per block of
+ * days (built once after generating, timed apart, as is rebuilding ten changed days).
  * Prints; not part of the pass/fail suite. The last line is machine-readable.
  */
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -48,37 +49,44 @@ await database.client.execute({
 		from n`,
 	args: [RECORDS, workspaceId, START, Math.floor(SPAN / RECORDS), START, Math.floor(SPAN / RECORDS)]
 });
-// Stays: ten per record, every one 0–3 days long; a third of the records are lost at their last
-// stay (with one of three reasons), a third won, a third still there.
+// Stays: ten per record, back to back, each between a quarter of an hour and fourteen hours long
+// (a step of 0.3 day with a pseudo-random shift of up to 0.29 day at every move); a third of the
+// records are lost at their last stay (with one of three reasons), a third won, a third still there.
+const step = Math.floor(DAY * 0.3);
+const shift = (j: string) => `(case when ${j} = 0 then 0 else ((i * 2654435761 + ${j} * 40503) % 1000003) * 25 end)`;
 await database.client.execute({
 	sql: `insert into crm_stage_visits (workspace_id, record_id, pipeline, stage, record_created_at, entered_at, left_at, next_stage, exit_status, loss_reason, responsible_id, source, repeat)
 		with recursive n(i) as (select 0 union all select i + 1 from n where i + 1 < ?),
 		s(j) as (select 0 union all select j + 1 from s where j + 1 < ${STAYS})
 		select ?, 'r' || i, 'bench', 's' || j, ? + i * ?,
-			? + i * ? + j * ?,
-			case when j < ${STAYS - 1} or i % 3 <> 2 then ? + i * ? + (j + 1) * ? end,
+			? + i * ? + j * ${step} + ${shift('j')},
+			case when j < ${STAYS - 1} or i % 3 <> 2 then ? + i * ? + (j + 1) * ${step} + ${shift('(j + 1)')} end,
 			case when j < ${STAYS - 1} then 's' || (j + 1) end,
 			case when j = ${STAYS - 1} and i % 3 = 0 then 'lost' when j = ${STAYS - 1} and i % 3 = 1 then 'won' end,
 			case when j = ${STAYS - 1} and i % 3 = 0 then 'reason' || (i % 7 % 3) end,
 			(select id from people where people.n = i % ${PEOPLE}), 'src' || (i % 5), i % 11 = 0
 		from n, s order by i, j`,
-	args: [RECORDS, workspaceId, START, Math.floor(SPAN / RECORDS), START, Math.floor(SPAN / RECORDS), Math.floor(DAY * 0.3), START, Math.floor(SPAN / RECORDS), Math.floor(DAY * 0.3)]
+	args: [RECORDS, workspaceId, START, Math.floor(SPAN / RECORDS), START, Math.floor(SPAN / RECORDS), START, Math.floor(SPAN / RECORDS)]
 });
-// Written directly, the stays mark their days for the funnel's roll-up as the app's writes do.
+// Written directly, the stays mark their days for the roll-ups as the app's writes do.
 await database.client.execute(`insert or ignore into crm_funnel_dirty_days select distinct workspace_id, pipeline, record_created_at / 86400000 from crm_stage_visits`);
+await database.client.execute(`insert or ignore into crm_stage_time_dirty_days select distinct workspace_id, pipeline, left_at / 86400000 from crm_stage_visits where left_at is not null`);
 const generated = (performance.now() - t0) / 1000;
 const rows = Number((await database.client.execute('select count(*) as n from crm_stage_visits')).rows[0]!.n);
 console.log(`generated ${RECORDS} records and ${rows} history rows in ${generated.toFixed(0)} s`);
-const t1 = performance.now();
-const rebuilt = await refreshFunnelDays(database, workspaceId, 'bench');
-console.log(`built the funnel's daily roll-up (${rebuilt} days, from nothing) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-{
+for (const [name, refresh, dirtyTable] of [
+	['funnel', refreshFunnelDays, 'crm_funnel_dirty_days'],
+	['time-in-stage', refreshStageTimeDays, 'crm_stage_time_dirty_days']
+] as const) {
+	const t1 = performance.now();
+	const rebuilt = await refresh(database, workspaceId, 'bench');
+	console.log(`built the ${name} roll-up (${rebuilt} days, from nothing) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 	// What a report pays after a day of work: the roll-up of the ten newest days rebuilt.
 	const lastDay = Math.floor((START + SPAN) / DAY) - 1;
-	for (let d = lastDay - 9; d <= lastDay; d++) await database.client.execute({ sql: `insert or ignore into crm_funnel_dirty_days values (?, 'bench', ?)`, args: [workspaceId, d] });
+	for (let d = lastDay - 9; d <= lastDay; d++) await database.client.execute({ sql: `insert or ignore into ${dirtyTable} values (?, 'bench', ?)`, args: [workspaceId, d] });
 	const t2 = performance.now();
-	await refreshFunnelDays(database, workspaceId, 'bench');
-	console.log(`rebuilt ten changed days in ${(performance.now() - t2).toFixed(0)} ms`);
+	await refresh(database, workspaceId, 'bench');
+	console.log(`rebuilt ten changed days of the ${name} roll-up in ${(performance.now() - t2).toFixed(0)} ms`);
 }
 
 const periods: [string, number][] = process.env.BENCH_PERIODS === 'none' ? [] : [
@@ -116,7 +124,7 @@ for (const [name, days] of periods) {
 		})
 	);
 	const funnel = await time(() => funnelReport(database, workspaceId, query));
-	const times = await time(() => stageTimesReport(database.db, workspaceId, query));
+	const times = await time(() => stageTimesReport(database, workspaceId, query));
 	const sample = await funnelReport(database, workspaceId, query);
 	console.log(
 		`${name.padEnd(8)} cohort ${String(sample.records).padStart(8)} records: funnel ${funnel.toFixed(0)} ms (×${(funnel / baseline).toFixed(1)} of a count over its index range, ${baseline.toFixed(0)} ms); ` +

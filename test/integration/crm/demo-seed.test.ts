@@ -87,7 +87,7 @@ describe('the demo company works on the published templates', () => {
 		// The last two weeks hold only part of the deals: the period matters
 		const recent = await funnelReport(db, workspaceId, await pipelineReportQuery(db, scope, new URLSearchParams({ pipeline: 'sales_b2c', from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10), to: today })));
 		expect(recent.records).toBeLessThan(funnel.records);
-		const times = await stageTimesReport(db.db, workspaceId, query);
+		const times = await stageTimesReport(db, workspaceId, query);
 		const inWork = times.stages.find((s) => s.key === 'in_work')!;
 		expect(inWork.count).toBeGreaterThan(3);
 		expect(inWork.medianMs).toBeGreaterThan(3600_000);

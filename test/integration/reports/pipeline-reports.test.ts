@@ -160,7 +160,7 @@ describe('pipeline reports over a known data set', () => {
 	});
 
 	it('measures time in stage with exact medians and 90th percentiles, and the cycle', async () => {
-		const report = await stageTimesReport(ws.db.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31' }), new Date(clock.now()));
+		const report = await stageTimesReport(ws.db, ws.workspaceId, await query({ from: '2026-03-01', to: '2026-03-31' }), new Date(clock.now()));
 		const hours = (d: { count: number; avgMs: number | null; medianMs: number | null; p90Ms: number | null }) => [d.count, d.avgMs! / HOUR, d.medianMs! / HOUR, d.p90Ms! / HOUR];
 		const [fresh, meeting] = report.stages;
 		// «Новая»: 2, 4, 4, 48 h
@@ -180,7 +180,7 @@ describe('pipeline reports over a known data set', () => {
 	});
 
 	it('stays that ended in April belong to April', async () => {
-		const report = await stageTimesReport(ws.db.db, ws.workspaceId, await query({ from: '2026-04-01', to: '2026-04-30' }));
+		const report = await stageTimesReport(ws.db, ws.workspaceId, await query({ from: '2026-04-01', to: '2026-04-30' }));
 		expect(report.stages.map((s) => [s.key, s.count, s.medianMs])).toEqual([
 			['new', 1, 2 * HOUR],
 			['meeting', 0, null]
@@ -190,7 +190,7 @@ describe('pipeline reports over a known data set', () => {
 	it('downloads as an XLSX workbook with typed cells and as CSV with the same numbers', async () => {
 		const q = await query({ from: '2026-03-01', to: '2026-03-31' });
 		const funnel = await funnelReport(ws.db, ws.workspaceId, q);
-		const times = await stageTimesReport(ws.db.db, ws.workspaceId, q);
+		const times = await stageTimesReport(ws.db, ws.workspaceId, q);
 		const tables = [...funnelTables(funnel, t), ...stageTimesTables(times, t)];
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await toXlsx(tables)).buffer as ArrayBuffer);
@@ -217,14 +217,19 @@ describe('pipeline reports over a known data set', () => {
 		await expect(query({}, approver)).rejects.toMatchObject({ code: 'forbidden' });
 	});
 
-	it('keeps the funnel current as records move on and change hands (the daily roll-up is rebuilt for the days that changed)', async () => {
+	it('keeps the funnel and time in stage current as records move on and change hands (the roll-ups are rebuilt for the days that changed)', async () => {
 		const march = () => query({ from: '2026-03-01', to: '2026-03-31' }).then((q) => funnelReport(ws.db, ws.workspaceId, q));
 		await march();
 		await move('r4', 'meeting', '2026-04-02T13:00:00Z');
 		const moved = await march();
 		expect(moved.stages.map((s) => [s.key, s.entered, s.movedOn, s.open])).toEqual([['new', 4, 3, 0], ['meeting', 3, 1, 1]]);
+		// Time in stage's roll-up too: r4's stay in «Новая» ended in April, in Boris's hands, then Anna's.
+		const aprilNew = async () =>
+			(await stageTimesReport(ws.db, ws.workspaceId, await query({ from: '2026-04-01', to: '2026-04-30' }))).byResponsible.filter((r) => r.stage === 'new').map((r) => [r.name, r.count]);
+		expect(await aprilNew()).toEqual([['anna-reports', 1], ['boris-reports', 1]]);
 		await updateRecord(ws.db, head.scope, ids.r4!, { responsibleId: anna.userId });
 		const handed = await march();
 		expect(handed.byResponsible.map((r) => [r.key, r.records])).toEqual([[anna.userId, 3], [boris.userId, 1]]);
+		expect(await aprilNew()).toEqual([['anna-reports', 2]]);
 	});
 });

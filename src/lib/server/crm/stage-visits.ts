@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db';
-import { crmEntityTypes, crmFunnelDirtyDays, crmRecordEmails, crmRecordPhones, crmRecords, crmStageVisits } from '../db/schema';
+import { crmEntityTypes, crmFunnelDirtyDays, crmRecordEmails, crmRecordPhones, crmRecords, crmStageTimeDirtyDays, crmStageVisits } from '../db/schema';
 import type { RecordStatus } from '../db/schema/crm';
 import type { CrmRecord } from './record-read';
 
@@ -28,10 +28,16 @@ async function markDirtyTx(tx: Tx, workspaceId: string, pipelines: (string | nul
 	if (rows.length > 0) await tx.insert(crmFunnelDirtyDays).values(rows).onConflictDoNothing();
 }
 
-/** Marks every cohort day the records' stays lie in as out of date. */
+/**
+ * Marks every cohort day the records' stays lie in (the funnel's) and every day one of them
+ * ended (time in stage's) as out of date.
+ */
 async function markRecordsDirtyTx(tx: Tx, recordIds: readonly string[]): Promise<void> {
+	const ofRecords = inArray(crmStageVisits.recordId, [...recordIds]);
 	await tx.run(sql`insert or ignore into ${crmFunnelDirtyDays} (workspace_id, pipeline, day)
-		select distinct workspace_id, pipeline, cast(record_created_at / ${DAY} as integer) from ${crmStageVisits} where ${inArray(crmStageVisits.recordId, [...recordIds])}`);
+		select distinct workspace_id, pipeline, cast(record_created_at / ${DAY} as integer) from ${crmStageVisits} where ${ofRecords}`);
+	await tx.run(sql`insert or ignore into ${crmStageTimeDirtyDays} (workspace_id, pipeline, day)
+		select distinct workspace_id, pipeline, cast(left_at / ${DAY} as integer) from ${crmStageVisits} where ${ofRecords} and left_at is not null`);
 }
 
 export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: CrmRecord, next: Position, at: Date): Promise<void> {
@@ -40,6 +46,7 @@ export async function trackStageVisitTx(tx: Tx, workspaceId: string, record: Crm
 	const reopening = record.status !== 'open' && next.status === 'open';
 	if (stageMoved || closing || reopening) await markDirtyTx(tx, workspaceId, [record.pipeline, next.pipeline], record.createdAt);
 	if (stageMoved || closing) {
+		if (record.pipeline) await tx.insert(crmStageTimeDirtyDays).values({ workspaceId, pipeline: record.pipeline, day: Math.floor(at.getTime() / DAY) }).onConflictDoNothing();
 		await tx
 			.update(crmStageVisits)
 			.set({
@@ -81,11 +88,11 @@ export async function syncVisitPeopleTx(tx: Tx, recordId: string, values: { resp
 /** Merged-away records leave the funnel where they stood: their open stays close as `merged`. */
 export async function closeMergedVisitsTx(tx: Tx, recordIds: readonly string[], at: Date): Promise<void> {
 	if (recordIds.length === 0) return;
-	await markRecordsDirtyTx(tx, recordIds);
 	await tx
 		.update(crmStageVisits)
 		.set({ leftAt: at.getTime(), exitStatus: 'merged' })
 		.where(and(inArray(crmStageVisits.recordId, [...recordIds]), isNull(crmStageVisits.leftAt)));
+	await markRecordsDirtyTx(tx, recordIds);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Reader } from '../crm/db-types';
 import type { Database } from '../db';
-import { crmFunnelDays, crmFunnelOutcomeDays, crmStageVisits } from '../db/schema';
+import { crmFunnelBlocks, crmFunnelOutcomeBlocks, crmStageVisits } from '../db/schema';
+import { unionOfBlocks } from './day-blocks';
 import { refreshFunnelDays } from './funnel-days';
 import { DAY, num, type ReportTable } from './common';
 import { ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
@@ -14,9 +15,10 @@ import { ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery 
  * first; the cohort's outcomes; and the same by responsible, by source, and for new against
  * repeat clients. A record counts once per stage however often it came back to it.
  *
- * The counts are sums over the pipeline's daily roll-up (funnel-days.ts: rebuilt in SQL from
- * `crm_stage_visits` for the days that changed), so a period of any length reads one row per day
- * and group, never the history itself; the lists behind the numbers read the stays.
+ * The counts are sums over the pipeline's roll-up (funnel-days.ts: rebuilt in SQL from
+ * `crm_stage_visits` for the days that changed), kept per block of days, so a period of any
+ * length reads a few blocks' rows per group, never the history itself; the lists behind the
+ * numbers read the stays.
  */
 
 export interface FunnelStage {
@@ -79,29 +81,46 @@ interface OutcomeRow {
 export async function funnelReport(database: Database, workspaceId: string, query: PipelineReportQuery): Promise<FunnelReport> {
 	await refreshFunnelDays(database, workspaceId, query.pipeline.key);
 	const db = database.db;
-	const f = crmFunnelDays;
-	const o = crmFunnelOutcomeDays;
-	const days = (t: typeof f | typeof o) =>
-		and(
-			eq(t.workspaceId, workspaceId),
-			eq(t.pipeline, query.pipeline.key),
-			gte(t.day, Math.floor(query.period.from.getTime() / DAY)),
-			lt(t.day, Math.ceil(query.period.to.getTime() / DAY)),
-			query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined,
-			query.source ? eq(t.source, query.source) : undefined
+	const from = Math.floor(query.period.from.getTime() / DAY);
+	const to = Math.ceil(query.period.to.getTime() / DAY);
+	/** The period's rows of a roll-up, as a union of one range of blocks per level. */
+	const blocks = (t: typeof crmFunnelBlocks | typeof crmFunnelOutcomeBlocks) =>
+		unionOfBlocks(from, to, (range) =>
+			db
+				.select()
+				.from(t)
+				.where(
+					and(
+						eq(t.workspaceId, workspaceId),
+						eq(t.pipeline, query.pipeline.key),
+						eq(t.level, range.level),
+						gte(t.block, range.first),
+						lte(t.block, range.last),
+						query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined,
+						query.source ? eq(t.source, query.source) : undefined
+					)
+				)
+				.getSQL()
 		);
-	const stageRows = await db.all<StageRow>(sql`
-		select ${f.stage} as stage, sum(${f.entered}) as entered, sum(${f.movedOn}) as moved_on, sum(${f.lost}) as lost, sum(${f.still}) as still
-		from ${f} where ${days(f)} group by ${f.stage}`);
-	const reasonRows = (
-		await db.all<{ stage: string; reason: string; n: number }>(sql`
-			select ${f.stage} as stage, ${f.lossReason} as reason, sum(${f.lost}) as n
-			from ${f} where ${days(f)} and ${f.lost} > 0 group by ${f.stage}, ${f.lossReason}`)
-	).map((r) => ({ ...r, reason: r.reason || null }));
+	// Per stage and loss reason (a few dozen groups), summed per stage below.
+	const stageReasonRows = await db.all<StageRow & { reason: string }>(sql`
+		select stage, loss_reason as reason, sum(entered) as entered, sum(moved_on) as moved_on, sum(lost) as lost, sum(still) as still
+		from (${blocks(crmFunnelBlocks)}) group by stage, loss_reason`);
+	const byStageKey = new Map<string, StageRow>();
+	for (const r of stageReasonRows) {
+		const row = byStageKey.get(r.stage) ?? { stage: r.stage, entered: 0, moved_on: 0, lost: 0, still: 0 };
+		row.entered += num(r.entered);
+		row.moved_on += num(r.moved_on);
+		row.lost += num(r.lost);
+		row.still += num(r.still);
+		byStageKey.set(r.stage, row);
+	}
+	const stageRows = [...byStageKey.values()];
+	const reasonRows = stageReasonRows.filter((r) => num(r.lost) > 0).map((r) => ({ stage: r.stage, reason: r.reason || null, n: num(r.lost) }));
 	const outcomeRows = (
 		await db.all<OutcomeRow>(sql`
-			select ${o.responsibleId} as responsible, ${o.source} as source, ${o.repeat} as repeat, ${o.status} as status, sum(${o.records}) as n
-			from ${o} where ${days(o)} group by ${o.responsibleId}, ${o.source}, ${o.repeat}, ${o.status}`)
+			select responsible_id as responsible, source, repeat, status, sum(records) as n
+			from (${blocks(crmFunnelOutcomeBlocks)}) group by responsible_id, source, repeat, status`)
 	).map((r) => ({ ...r, responsible: r.responsible || null, source: r.source || null }));
 	const labels = await reportLabels(db, query.pipeline, outcomeRows.map((r) => r.responsible));
 	const byStage = new Map(stageRows.map((r) => [r.stage, r]));

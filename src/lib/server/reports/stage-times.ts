@@ -1,7 +1,10 @@
-import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Reader } from '../crm/db-types';
-import { crmEntityTypes, crmRecords, crmStageVisits } from '../db/schema';
-import { num, type ReportTable } from './common';
+import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { crmEntityTypes, crmRecords, crmStageTimeBlocks, crmStageVisits } from '../db/schema';
+import { DAY, num, type ReportTable } from './common';
+import { unionOfBlocks } from './day-blocks';
+import { histogramStats } from './durations';
+import { CYCLE_CLOSED, CYCLE_WON, STAY, durationCells, endedDurations, refreshStageTimeDays } from './stage-time-blocks';
 import { reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
 
 /**
@@ -10,8 +13,11 @@ import { reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from 
  * cycle from creation to the final status for records closed in the period (won apart from
  * lost, spam and converted); and the records waiting longest in each stage now.
  *
- * Percentiles are exact, interpolated between the two nearest ranks as Excel's PERCENTILE.INC
- * and MEDIAN do, and computed in SQL with window functions over the period's rows.
+ * The numbers come from duration histograms (durations.ts): counts and averages exact,
+ * percentiles interpolated as Excel's PERCENTILE.INC and MEDIAN do and exact or within 5%. The
+ * histograms are read from the pipeline's roll-up (stage-time-blocks.ts), a few blocks of days
+ * per period; filtered by source, which the roll-up does not keep, they are built from the
+ * period's stays in the same way.
  */
 
 export interface Durations {
@@ -32,6 +38,7 @@ export interface StageTimesReport {
 }
 
 interface DurationRow {
+	kind: string;
 	g1: string | null;
 	g2: string | null;
 	n: number;
@@ -40,45 +47,55 @@ interface DurationRow {
 	p90: number | null;
 }
 
-/**
- * Count, average, median and 90th percentile of `dur` over `source` rows (which select `g1`,
- * `g2` and `dur`), grouped by (g1, g2). `i` is the 0-based rank, `n` the group's size; the
- * p-th percentile lies at rank p·(n−1), between ranks ⌊p·(n−1)⌋ and the next.
- */
-function durationStats(db: Reader, source: SQL): Promise<DurationRow[]> {
-	const pick = (p: number) => sql.raw(`sum(case
-		when i = cast(${p} * (n - 1) as integer) then dur * (1 - (${p} * (n - 1) - cast(${p} * (n - 1) as integer)))
-		when i = cast(${p} * (n - 1) as integer) + 1 then dur * (${p} * (n - 1) - cast(${p} * (n - 1) as integer))
-		else 0 end)`);
-	return db.all<DurationRow>(sql`
-		select g1, g2, max(n) as n, avg(dur) as avg_ms, ${pick(0.5)} as p50, ${pick(0.9)} as p90
-		from (
-			select g1, g2, dur,
-				row_number() over (partition by g1, g2 order by dur) - 1 as i,
-				count(*) over (partition by g1, g2) as n
-			from (${source})
-		) group by g1, g2`);
-}
-
 const durations = (row: DurationRow | undefined): Durations =>
 	row ? { count: num(row.n), avgMs: row.avg_ms === null ? null : Number(row.avg_ms), medianMs: row.p50 === null ? null : Number(row.p50), p90Ms: row.p90 === null ? null : Number(row.p90) } : { count: 0, avgMs: null, medianMs: null, p90Ms: null };
 
-export async function stageTimesReport(db: Reader, workspaceId: string, query: PipelineReportQuery, now = new Date()): Promise<StageTimesReport> {
+/** The period's histogram cells (measure, stage, responsible_id, bucket, n, total, lo, hi), merged over its days. */
+function periodCells(database: Database, workspaceId: string, query: PipelineReportQuery) {
+	const merge = (rows: ReturnType<typeof sql>) => sql`
+		select measure, stage, responsible_id, bucket, sum(n) as n, sum(total) as total, min(lo) as lo, max(hi) as hi
+		from (${rows}) group by measure, stage, responsible_id, bucket`;
+	const from = query.period.from.getTime();
+	const to = query.period.to.getTime();
+	if (query.source) {
+		// The roll-up keeps no source: histograms of the period's stays, built the same way.
+		const v = crmStageVisits;
+		const ended = and(visitFilter(workspaceId, query), gte(v.leftAt, from), lt(v.leftAt, to))!;
+		return merge(durationCells(endedDurations(sql`${v}`, ended, sql`0`)));
+	}
+	const t = crmStageTimeBlocks;
+	const blocks = unionOfBlocks(Math.floor(from / DAY), Math.ceil(to / DAY), (range) => {
+		const where = and(
+			eq(t.workspaceId, workspaceId),
+			eq(t.pipeline, query.pipeline.key),
+			eq(t.level, range.level),
+			gte(t.block, range.first),
+			lte(t.block, range.last),
+			query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined
+		);
+		return sql`select measure, stage, responsible_id, bucket, stays as n, total_ms as total, min_ms as lo, max_ms as hi from ${t} where ${where}`;
+	});
+	return merge(blocks);
+}
+
+export async function stageTimesReport(database: Database, workspaceId: string, query: PipelineReportQuery, now = new Date()): Promise<StageTimesReport> {
+	if (!query.source) await refreshStageTimeDays(database, workspaceId, query.pipeline.key);
+	const db = database.db;
 	const v = crmStageVisits;
 	const base = visitFilter(workspaceId, query);
-	const ended = and(base, gte(v.leftAt, query.period.from.getTime()), lt(v.leftAt, query.period.to.getTime()));
 	const stageKeysOfPipeline = query.pipeline.stages.map((st) => st.key);
-	const [perStage, perResponsible, cycleRows, slowRows] = await Promise.all([
-		durationStats(db, sql`select ${v.stage} as g1, null as g2, ${v.leftAt} - ${v.enteredAt} as dur from ${v} where ${ended}`),
-		durationStats(db, sql`select ${v.stage} as g1, ${v.responsibleId} as g2, ${v.leftAt} - ${v.enteredAt} as dur from ${v} where ${ended}`),
-		durationStats(
-			db,
-			sql`select 'closed' as g1, null as g2, ${v.leftAt} - ${v.recordCreatedAt} as dur
-				from ${v} where ${ended} and ${v.exitStatus} in ('won', 'lost', 'spam', 'converted')
+	const [stats, slowRows] = await Promise.all([
+		// Per stage, per stage and responsible, and the two cycles, in one pass over the period's cells.
+		db.all<DurationRow>(sql`
+			with cells as materialized (${periodCells(database, workspaceId, query)})
+			${histogramStats(sql`
+				select 'stage' as kind, stage as g1, null as g2, bucket, sum(n) as n, sum(total) as total, min(lo) as lo, max(hi) as hi
+				from cells where measure = ${STAY} group by stage, bucket
 				union all
-				select 'won' as g1, null as g2, ${v.leftAt} - ${v.recordCreatedAt} as dur
-				from ${v} where ${ended} and ${v.exitStatus} = 'won'`
-		),
+				select 'responsible', stage, nullif(responsible_id, ''), bucket, n, total, lo, hi from cells where measure = ${STAY}
+				union all
+				select 'cycle', case measure when ${CYCLE_WON} then 'won' else 'closed' end, null, bucket, sum(n), sum(total), min(lo), max(hi)
+				from cells where measure in (${CYCLE_WON}, ${CYCLE_CLOSED}) group by measure, bucket`)}`),
 		// The longest waiting, stage by stage: each a few rows off the front of the open-stays index.
 		Promise.all(
 			stageKeysOfPipeline.map((stage) =>
@@ -93,6 +110,9 @@ export async function stageTimesReport(db: Reader, workspaceId: string, query: P
 			)
 		).then((lists) => lists.flat())
 	]);
+	const perStage = stats.filter((r) => r.kind === 'stage');
+	const perResponsible = stats.filter((r) => r.kind === 'responsible');
+	const cycleRows = stats.filter((r) => r.kind === 'cycle');
 	const labels = await reportLabels(db, query.pipeline, [...perResponsible.map((r) => r.g2), ...slowRows.map((r) => r.responsible)]);
 	const stageKeys = stageOrder(query.pipeline, perStage.map((r) => r.g1!));
 	return {

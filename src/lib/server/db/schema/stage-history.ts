@@ -55,19 +55,27 @@ export const crmStageVisits = sqliteTable(
 );
 
 /**
- * The funnel's daily roll-up, by cohort day (the UTC day the records were created): per stage,
+ * The reports' roll-ups are kept per *block* of UTC days: level 0 is one day (block = the day's
+ * number since 1970-01-01), level L covers 2^L days starting at block·2^L. A period of whole days
+ * is read as at most two blocks per level (reports/day-blocks.ts), so a year sums a few dozen
+ * blocks rather than 365 days, and a changed day rebuilds its own block and its ancestors only.
+ */
+
+/**
+ * The funnel's roll-up, by cohort (the UTC day the records were created): per stage,
  * responsible, source, new or repeat client and loss reason, how many records reached the stage,
  * moved on, were lost there and are there now. Each count is distinct per record within its row
  * and a record lies in one day and one (responsible, source, repeat) at a time, so the funnel of
- * any period is the sum of its days' rows. Rebuilt from `crm_stage_visits` for the days marked
+ * any period is the sum of its blocks' rows. Rebuilt from `crm_stage_visits` for the days marked
  * dirty, when a report reads them; empty strings stand for "none" (primary key columns).
  */
-export const crmFunnelDays = sqliteTable(
-	'crm_funnel_days',
+export const crmFunnelBlocks = sqliteTable(
+	'crm_funnel_blocks',
 	{
 		workspaceId: text('workspace_id').notNull(),
 		pipeline: text('pipeline').notNull(),
-		day: integer('day').notNull(),
+		level: integer('level').notNull(),
+		block: integer('block').notNull(),
 		stage: text('stage').notNull(),
 		responsibleId: text('responsible_id').notNull(),
 		source: text('source').notNull(),
@@ -78,28 +86,66 @@ export const crmFunnelDays = sqliteTable(
 		lost: integer('lost').notNull(),
 		still: integer('still').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day, t.stage, t.responsibleId, t.source, t.repeat, t.lossReason] })]
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.level, t.block, t.stage, t.responsibleId, t.source, t.repeat, t.lossReason] })]
 );
 
-/** Where each cohort day's records stand now (open, won, lost, spam, converted, moved, merged), for the funnel's outcomes and breakdowns. */
-export const crmFunnelOutcomeDays = sqliteTable(
-	'crm_funnel_outcome_days',
+/** Where each cohort's records stand now (open, won, lost, spam, converted, moved, merged), for the funnel's outcomes and breakdowns. */
+export const crmFunnelOutcomeBlocks = sqliteTable(
+	'crm_funnel_outcome_blocks',
 	{
 		workspaceId: text('workspace_id').notNull(),
 		pipeline: text('pipeline').notNull(),
-		day: integer('day').notNull(),
+		level: integer('level').notNull(),
+		block: integer('block').notNull(),
 		responsibleId: text('responsible_id').notNull(),
 		source: text('source').notNull(),
 		repeat: integer('repeat').notNull(),
 		status: text('status').notNull(),
 		records: integer('records').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day, t.responsibleId, t.source, t.repeat, t.status] })]
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.level, t.block, t.responsibleId, t.source, t.repeat, t.status] })]
 );
 
-/** Cohort days whose roll-up rows are out of date: written in the same transaction as the stays that changed. */
+/** Cohort days whose funnel rows are out of date: written in the same transaction as the stays that changed. */
 export const crmFunnelDirtyDays = sqliteTable(
 	'crm_funnel_dirty_days',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		pipeline: text('pipeline').notNull(),
+		day: integer('day').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.day] })]
+);
+
+/**
+ * Time in stage's roll-up, by the UTC day the stays *ended*: a histogram of durations per
+ * measure (0 a stay in `stage`; 1 a cycle from creation to won; 2 to any final status, `stage`
+ * empty), stage and responsible, in buckets 5% wide (reports/durations.ts), each with its count,
+ * total and its shortest and longest duration — enough for the exact count and average and for
+ * percentiles within a bucket's width (exact where a bucket holds at most two values).
+ */
+export const crmStageTimeBlocks = sqliteTable(
+	'crm_stage_time_blocks',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		pipeline: text('pipeline').notNull(),
+		level: integer('level').notNull(),
+		block: integer('block').notNull(),
+		measure: integer('measure').notNull(),
+		stage: text('stage').notNull(),
+		responsibleId: text('responsible_id').notNull(),
+		bucket: integer('bucket').notNull(),
+		stays: integer('stays').notNull(),
+		totalMs: integer('total_ms').notNull(),
+		minMs: integer('min_ms').notNull(),
+		maxMs: integer('max_ms').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.pipeline, t.level, t.block, t.measure, t.stage, t.responsibleId, t.bucket] })]
+);
+
+/** Days (by when stays ended) whose time-in-stage rows are out of date. */
+export const crmStageTimeDirtyDays = sqliteTable(
+	'crm_stage_time_dirty_days',
 	{
 		workspaceId: text('workspace_id').notNull(),
 		pipeline: text('pipeline').notNull(),

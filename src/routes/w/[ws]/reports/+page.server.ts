@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = locals.db.db;
 	const [funnel, stageTimes, members, fields, managers, target] = await Promise.all([
 		funnelReport(locals.db, scope.workspaceId, query),
-		stageTimesReport(db, scope.workspaceId, query, now),
+		stageTimesReport(locals.db, scope.workspaceId, query, now),
 		seesEveryone ? listMembers(locals.db, scope) : Promise.resolve([]),
 		loadFields(db, query.pipeline.entityTypeId),
 		managersReport(locals.db, scope, { period: query.period, now, responsible: query.responsibleId }),

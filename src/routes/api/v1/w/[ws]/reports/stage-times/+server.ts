@@ -9,6 +9,6 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const scope = workspaceScope({ locals, params });
 	const format = reportFormat(url.searchParams);
 	const query = await pipelineReportQuery(locals.db, scope, url.searchParams);
-	const report = await stageTimesReport(locals.db.db, scope.workspaceId, query);
+	const report = await stageTimesReport(locals.db, scope.workspaceId, query);
 	return reportResponse(format, locals.locale, report, stageTimesTables, `stage-times-${query.pipeline.key}`);
 });

@@ -1,0 +1,103 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db';
+import type { Reader } from '../crm/db-types';
+
+/**
+ * Blocks of UTC days, the unit of the reports' roll-ups: level 0 is one day (block = days since
+ * 1970-01-01), level L the 2^L days from block·2^L. A range of days splits into at most two
+ * blocks per level (the binary decomposition a Fenwick or segment tree uses), so reading a year
+ * touches about fifteen blocks, and a changed day rebuilds its block and one parent per level.
+ */
+
+/** The highest level kept: blocks of 4,096 days (eleven years). */
+export const TOP_LEVEL = 12;
+
+export interface BlockRange {
+	level: number;
+	/** First and last block of this level in the range, both included. */
+	first: number;
+	last: number;
+}
+
+/** The fewest aligned blocks that exactly cover days [from, to), as ranges of consecutive blocks per level. */
+export function blocksOf(from: number, to: number): BlockRange[] {
+	const ranges: BlockRange[] = [];
+	let day = from;
+	while (day < to) {
+		let level = 0;
+		while (level < TOP_LEVEL && day % 2 ** (level + 1) === 0 && day + 2 ** (level + 1) <= to) level++;
+		const block = day / 2 ** level;
+		const last = ranges.at(-1);
+		if (last && last.level === level && last.last === block - 1) last.last = block;
+		else ranges.push({ level, first: block, last: block });
+		day += 2 ** level;
+	}
+	return ranges;
+}
+
+/**
+ * The SQL selecting a roll-up's rows of one workspace's pipeline within the blocks of days
+ * [from, to): `select(range)` gives one range's rows; they are joined with `union all`.
+ */
+export function unionOfBlocks(from: number, to: number, select: (range: BlockRange) => SQL): SQL {
+	const ranges = blocksOf(from, to);
+	if (ranges.length === 0) return select({ level: -1, first: 0, last: -1 });
+	return sql.join(
+		ranges.map((range) => sql`select * from (${select(range)})`),
+		sql` union all `
+	);
+}
+
+/** How a roll-up table's rows merge: its grouping columns and how each measure combines. */
+export interface RollupShape {
+	table: string;
+	keys: readonly string[];
+	sums: readonly string[];
+	mins?: readonly string[];
+	maxes?: readonly string[];
+}
+
+const ids = (names: readonly string[]) => names.map((n) => `"${n}"`);
+
+/**
+ * Rebuilds the blocks above level 0 that contain `days` (whose level-0 rows are already
+ * current), level by level, each as the merge of its two halves.
+ */
+export async function rebuildAncestorsTx(tx: Tx, shape: RollupShape, workspaceId: string, pipeline: string, days: readonly number[]): Promise<void> {
+	let blocks = [...new Set(days)];
+	const keys = ids(shape.keys);
+	const measures = [
+		...ids(shape.sums).map((c) => [c, `sum(${c})`]),
+		...ids(shape.mins ?? []).map((c) => [c, `min(${c})`]),
+		...ids(shape.maxes ?? []).map((c) => [c, `max(${c})`])
+	];
+	const table = sql.raw(`"${shape.table}"`);
+	const columns = sql.raw([...keys, ...measures.map(([c]) => c)].join(', '));
+	const merged = sql.raw([...keys, ...measures.map(([, m]) => m)].join(', '));
+	const grouping = sql.raw(keys.join(', '));
+	for (let level = 1; level <= TOP_LEVEL; level++) {
+		blocks = [...new Set(blocks.map((b) => Math.floor(b / 2)))];
+		const list = JSON.stringify(blocks);
+		await tx.run(sql`delete from ${table} where workspace_id = ${workspaceId} and pipeline = ${pipeline} and level = ${sql.raw(String(level))}
+			and block in (select value from json_each(${list}))`);
+		await tx.run(sql`insert into ${table} (workspace_id, pipeline, level, block, ${columns})
+			select workspace_id, pipeline, ${sql.raw(String(level))}, block / 2, ${merged} from ${table}
+			where workspace_id = ${workspaceId} and pipeline = ${pipeline} and level = ${sql.raw(String(level - 1))}
+				and block in (select value * 2 from json_each(${list}) union all select value * 2 + 1 from json_each(${list}))
+			group by block / 2, ${grouping}`);
+	}
+}
+
+/** Takes the days marked dirty for a pipeline in `dirtyTable`, removing the marks; none when there are none. */
+export async function takeDirtyDaysTx(tx: Tx, dirtyTable: string, workspaceId: string, pipeline: string): Promise<number[]> {
+	const table = sql.raw(`"${dirtyTable}"`);
+	const rows = await tx.all<{ day: number }>(sql`select day from ${table} where workspace_id = ${workspaceId} and pipeline = ${pipeline}`);
+	if (rows.length > 0) await tx.run(sql`delete from ${table} where workspace_id = ${workspaceId} and pipeline = ${pipeline}`);
+	return rows.map((r) => Number(r.day));
+}
+
+/** Whether a pipeline has any day marked dirty in `dirtyTable` (a cheap read before taking the write lock). */
+export async function hasDirtyDays(db: Reader, dirtyTable: string, workspaceId: string, pipeline: string): Promise<boolean> {
+	const rows = await db.all(sql`select 1 from ${sql.raw(`"${dirtyTable}"`)} where workspace_id = ${workspaceId} and pipeline = ${pipeline} limit 1`);
+	return rows.length > 0;
+}
