@@ -26,7 +26,7 @@ export const reportsEn: typeof reportsRu = {
 	bySourceTitle: 'By source',
 	byRepeatTitle: 'New and repeat clients',
 	stageTimesTitle: 'Time in stage',
-	stageTimesHint: 'How long records stayed in a stage — stays that ended in the period. Median: half were faster. 90%: nine in ten were faster.',
+	stageTimesHint: 'How long records stayed in a stage — stays that ended in the period. Median: half were faster. 90%: nine in ten were faster. Averages are exact, the median and 90% within 5%.',
 	cycleTitle: 'Whole cycle: from creation to the outcome',
 	slowestTitle: 'Waiting longest now',
 	waiting: 'waiting {{time}}',

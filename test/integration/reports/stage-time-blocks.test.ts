@@ -112,7 +112,7 @@ describe('time in stage from histograms per block of days', () => {
 	afterAll(() => database?.dispose());
 
 	it('counts and averages exactly, and medians and 90th percentiles within 5%, for periods of any length', async () => {
-		for (const [from, to] of [[0, SPAN_DAYS], [100, 465], [200, 291], [333, 363], [400, 401]]) {
+		for (const [from, to] of [[0, SPAN_DAYS], [100, 465], [200, 291], [333, 363], [400, 401]] as const) {
 			const q = query(from, to);
 			const report = await stageTimesReport(database, workspaceId, q);
 			const ended = endedIn(q);
@@ -137,7 +137,7 @@ describe('time in stage from histograms per block of days', () => {
 
 	it('reads the same numbers from the stays when filtered by a source the roll-up does not keep', async () => {
 		// Every stay here came from «ads»: the filtered report must equal the unfiltered one.
-		for (const [from, to] of [[0, SPAN_DAYS], [333, 363]]) {
+		for (const [from, to] of [[0, SPAN_DAYS], [333, 363]] as const) {
 			const now = new Date(START + SPAN_DAYS * DAY);
 			const fromBlocks = await stageTimesReport(database, workspaceId, query(from, to), now);
 			const fromStays = await stageTimesReport(database, workspaceId, query(from, to, { source: 'ads' }), now);

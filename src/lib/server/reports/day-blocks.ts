@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../db';
-import type { Reader } from '../crm/db-types';
+import type { Database, Tx } from '../db';
 
 /**
  * Blocks of UTC days, the unit of the reports' roll-ups: level 0 is one day (block = days since
@@ -88,16 +87,33 @@ export async function rebuildAncestorsTx(tx: Tx, shape: RollupShape, workspaceId
 	}
 }
 
-/** Takes the days marked dirty for a pipeline in `dirtyTable`, removing the marks; none when there are none. */
-export async function takeDirtyDaysTx(tx: Tx, dirtyTable: string, workspaceId: string, pipeline: string): Promise<number[]> {
-	const table = sql.raw(`"${dirtyTable}"`);
-	const rows = await tx.all<{ day: number }>(sql`select day from ${table} where workspace_id = ${workspaceId} and pipeline = ${pipeline}`);
-	if (rows.length > 0) await tx.run(sql`delete from ${table} where workspace_id = ${workspaceId} and pipeline = ${pipeline}`);
-	return rows.map((r) => Number(r.day));
-}
+/** Dirty days rebuilt per write transaction, so other writers (the runtime, the CRM) wait at most one batch. */
+const DAYS_PER_BATCH = 31;
 
-/** Whether a pipeline has any day marked dirty in `dirtyTable` (a cheap read before taking the write lock). */
-export async function hasDirtyDays(db: Reader, dirtyTable: string, workspaceId: string, pipeline: string): Promise<boolean> {
-	const rows = await db.all(sql`select 1 from ${sql.raw(`"${dirtyTable}"`)} where workspace_id = ${workspaceId} and pipeline = ${pipeline} limit 1`);
-	return rows.length > 0;
+/**
+ * Brings a pipeline's roll-up up to date: takes the days marked in `dirtyTable` (by the writes
+ * that changed their stays, in their own transactions), a batch per write transaction, and has
+ * `rebuild` replace their level-0 rows; the blocks above them follow. Returns how many days.
+ */
+export async function refreshRollup(
+	database: Database,
+	dirtyTable: string,
+	workspaceId: string,
+	pipeline: string,
+	rebuild: (tx: Tx, days: readonly number[]) => Promise<void>
+): Promise<number> {
+	const table = sql.raw(`"${dirtyTable}"`);
+	const ofPipeline = sql`workspace_id = ${workspaceId} and pipeline = ${pipeline}`;
+	let total = 0;
+	for (;;) {
+		// A cheap read first: most reports find nothing to do and need not wait for the write lock.
+		if ((await database.db.all(sql`select 1 from ${table} where ${ofPipeline} limit 1`)).length === 0) return total;
+		total += await database.write(async (tx) => {
+			const days = (await tx.all<{ day: number }>(sql`select day from ${table} where ${ofPipeline} order by day limit ${DAYS_PER_BATCH}`)).map((r) => Number(r.day));
+			if (days.length === 0) return 0;
+			await tx.run(sql`delete from ${table} where ${ofPipeline} and day in (select value from json_each(${JSON.stringify(days)}))`);
+			await rebuild(tx, days);
+			return days.length;
+		});
+	}
 }

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { crmFunnelBlocks, crmFunnelOutcomeBlocks, crmStageVisits } from '../db/schema';
 import { DAY } from './common';
-import { hasDirtyDays, rebuildAncestorsTx, takeDirtyDaysTx, type RollupShape } from './day-blocks';
+import { rebuildAncestorsTx, refreshRollup, type RollupShape } from './day-blocks';
 
 /**
  * Brings a pipeline's funnel roll-up up to date: every cohort day marked dirty (by the stage
- * writes, in their transactions) is rebuilt from its stays, then the blocks above it, in one
- * write transaction that also removes the marks. A day is a range of the stays' cohort index,
- * so the work is proportional to what changed since the last report, not to the history.
+ * writes, in their transactions) is rebuilt from its stays, then the blocks above it. A day is a
+ * range of the stays' cohort index, so the work is proportional to what changed since the last
+ * report, not to the history.
  */
 
 const FUNNEL: RollupShape = {
@@ -18,11 +18,8 @@ const FUNNEL: RollupShape = {
 };
 const OUTCOMES: RollupShape = { table: 'crm_funnel_outcome_blocks', keys: ['responsible_id', 'source', 'repeat', 'status'], sums: ['records'] };
 
-export async function refreshFunnelDays(database: Database, workspaceId: string, pipeline: string): Promise<number> {
-	if (!(await hasDirtyDays(database.db, 'crm_funnel_dirty_days', workspaceId, pipeline))) return 0;
-	return database.write(async (tx) => {
-		const days = await takeDirtyDaysTx(tx, 'crm_funnel_dirty_days', workspaceId, pipeline);
-		if (days.length === 0) return 0;
+export function refreshFunnelDays(database: Database, workspaceId: string, pipeline: string): Promise<number> {
+	return refreshRollup(database, 'crm_funnel_dirty_days', workspaceId, pipeline, async (tx, days) => {
 		const list = JSON.stringify(days);
 		const v = crmStageVisits;
 		const ofDays = sql`json_each(${list}) d cross join ${v} on ${v.workspaceId} = ${workspaceId} and ${v.pipeline} = ${pipeline}
@@ -47,6 +44,5 @@ export async function refreshFunnelDays(database: Database, workspaceId: string,
 			) group by day, responsible, source, repeat, status`);
 		await rebuildAncestorsTx(tx, FUNNEL, workspaceId, pipeline, days);
 		await rebuildAncestorsTx(tx, OUTCOMES, workspaceId, pipeline, days);
-		return days.length;
 	});
 }

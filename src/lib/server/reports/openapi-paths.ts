@@ -83,7 +83,7 @@ export const reportPaths: ZodOpenApiPathsObject = {
 	'/api/v1/w/{ws}/reports/stage-times': {
 		get: {
 			summary: 'Time in stage: stays that ended in the period, with average, median and 90th percentile',
-			description: 'Percentiles are exact (interpolated like Excel’s PERCENTILE.INC). Also per stage and responsible, the whole cycle to won and to any outcome, and the records waiting longest in each stage now.',
+			description: 'Counts and averages are exact; medians and 90th percentiles are interpolated like Excel’s PERCENTILE.INC over duration histograms with buckets 5% wide — exact where a bucket holds one or two durations, otherwise within 5%. Also per stage and responsible, the whole cycle to won and to any outcome, and the records waiting longest in each stage now.',
 			requestParams: { path: z.object({ ws }), query: pipelineQuery },
 			responses: { '200': { description: 'Time in stage', content: { ...json(stageTimesSchema).content, ...downloads } }, ...errors(400, 401, 403, 404) }
 		}

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { crmStageTimeBlocks, crmStageVisits } from '../db/schema';
 import { DAY } from './common';
-import { hasDirtyDays, rebuildAncestorsTx, takeDirtyDaysTx, type RollupShape } from './day-blocks';
+import { rebuildAncestorsTx, refreshRollup, type RollupShape } from './day-blocks';
 import { bucketOf } from './durations';
 
 /**
@@ -50,11 +50,8 @@ export function durationCells(durations: SQL): SQL {
 }
 
 /** Rebuilds the dirty days of a pipeline's time-in-stage roll-up; returns how many there were. */
-export async function refreshStageTimeDays(database: Database, workspaceId: string, pipeline: string): Promise<number> {
-	if (!(await hasDirtyDays(database.db, 'crm_stage_time_dirty_days', workspaceId, pipeline))) return 0;
-	return database.write(async (tx) => {
-		const days = await takeDirtyDaysTx(tx, 'crm_stage_time_dirty_days', workspaceId, pipeline);
-		if (days.length === 0) return 0;
+export function refreshStageTimeDays(database: Database, workspaceId: string, pipeline: string): Promise<number> {
+	return refreshRollup(database, 'crm_stage_time_dirty_days', workspaceId, pipeline, async (tx, days) => {
 		const list = JSON.stringify(days);
 		const v = crmStageVisits;
 		const dayMs = sql.raw(String(DAY));
@@ -66,6 +63,5 @@ export async function refreshStageTimeDays(database: Database, workspaceId: stri
 			select ${workspaceId}, ${pipeline}, 0, day, measure, stage, responsible_id, bucket, n, total, lo, hi
 			from (${durationCells(endedDurations(from, sql`1 = 1`, sql`d.value`))})`);
 		await rebuildAncestorsTx(tx, SHAPE, workspaceId, pipeline, days);
-		return days.length;
 	});
 }
