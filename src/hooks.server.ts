@@ -8,6 +8,7 @@ import { ConfigError, readConfig } from '$lib/server/config';
 import { database, DatabaseConfigError } from '$lib/server/db';
 import { seedDemo, DEMO_PEOPLE } from '$lib/server/demo/seed';
 import { engineHost } from '$lib/server/engine-host';
+import { startRollupRefresher } from '$lib/server/reports/refresher';
 import { workflowHostOptions } from '$lib/server/workflow/host';
 import { resolveApiToken } from '$lib/server/workspaces/api-tokens';
 
@@ -43,7 +44,9 @@ export const init: ServerInit = async () => {
 		// Fires due timers and runs robots of every workspace; leases make several nodes safe.
 		const host = engineHost(db, workflowHostOptions(db));
 		host.start();
-		process.once('sveltekit:shutdown', () => void host.stop());
+		// Rebuilds the report roll-ups' changed days off the reports' path.
+		const refresher = startRollupRefresher(db);
+		process.once('sveltekit:shutdown', () => void Promise.all([host.stop(), refresher.stop()]));
 	}
 };
 

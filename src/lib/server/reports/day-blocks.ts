@@ -8,8 +8,8 @@ import type { Database, Tx } from '../db';
  * touches about fifteen blocks, and a changed day rebuilds its block and one parent per level.
  */
 
-/** The highest level kept: blocks of 4,096 days (eleven years). */
-export const TOP_LEVEL = 12;
+/** The highest level kept: blocks of 1,024 days (2.8 years); longer periods read several. */
+export const TOP_LEVEL = 10;
 
 export interface BlockRange {
 	level: number;
@@ -88,7 +88,7 @@ export async function rebuildAncestorsTx(tx: Tx, shape: RollupShape, workspaceId
 }
 
 /** Dirty days rebuilt per write transaction, so other writers (the runtime, the CRM) wait at most one batch. */
-const DAYS_PER_BATCH = 31;
+const DAYS_PER_BATCH = 8;
 
 /**
  * Brings a pipeline's roll-up up to date: takes the days marked in `dirtyTable` (by the writes
