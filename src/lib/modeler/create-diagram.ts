@@ -11,20 +11,9 @@ export interface DiagramOptions {
 	readonly: boolean;
 }
 
-// every chunk is requested at once: one round trip, not one per await
-const sharedModules = () => Promise.all([import('$lib/bpmn/potok.json'), import('./translate'), import('diagram-js-minimap'), import('./fidelity')]);
-const viewerModules = () => Promise.all([sharedModules(), import('bpmn-js/lib/NavigatedViewer'), import('./viewer-search'), import('bpmn-js-token-simulation/lib/viewer')]);
-const modelerModules = () =>
-	Promise.all([
-		sharedModules(),
-		import('bpmn-js/lib/Modeler'),
-		import('./deferred-panel'),
-		import('./potok-properties/editing-module'),
-		import('./lint'),
-		import('bpmn-js-token-simulation')
-	]);
+const editableModule = () => import('./create-editable-diagram');
 
-let preloaded: ReturnType<typeof modelerModules> | undefined;
+let preloaded: ReturnType<typeof editableModule> | undefined;
 
 /**
  * Starts loading the editable modeler's modules now — while the page that shows it is still
@@ -33,7 +22,7 @@ let preloaded: ReturnType<typeof modelerModules> | undefined;
  */
 export function preloadModeler(): void {
 	if (preloaded) return;
-	preloaded = modelerModules();
+	preloaded = editableModule();
 	// a failed preload is not kept: createDiagram reports the failure, the next one loads again
 	preloaded.catch(() => (preloaded = undefined));
 }
@@ -45,27 +34,15 @@ export function preloadModeler(): void {
  * Both save a file as it was imported, without the changes bpmn-js makes only for its own canvas
  * (`./fidelity`).
  *
- * Editable: the Modeler with minimap, live lint, token simulation and the Potok editing service;
- * the properties panel with the Potok group is added once the diagram is drawn (`./deferred-panel`:
- * call `deferredPropertiesPanel.load()` after the import).
- *
- * Read-only: a NavigatedViewer with minimap, search and token simulation — it has no command
- * stack, palette, context pad, label editing or dragging of elements at all, which is sturdier
- * than switching those off one by one in a Modeler.
+ * Editable: the Modeler, see `./create-editable-diagram`; read-only: a NavigatedViewer, see
+ * `./create-readonly-diagram`.
  */
 export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 	const { container, panel, locale, readonly } = options;
 	if (readonly) {
-		const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: Viewer }, { default: search }, { default: simulation }] = await viewerModules();
-		return new Viewer({ container, moddleExtensions: { potok }, additionalModules: [createTranslateModule(locale), minimap, search, simulation, fidelity] });
+		const { createReadonlyDiagram } = await import('./create-readonly-diagram');
+		return createReadonlyDiagram(container, locale);
 	}
-	const [[{ default: potok }, { createTranslateModule }, { default: minimap }, { default: fidelity }], { default: ModelerClass }, { default: deferredPanel }, { default: potokEditing }, lint, { default: simulation }] = await (preloaded ??
-		modelerModules());
-	return new ModelerClass({
-		container,
-		moddleExtensions: { potok },
-		propertiesPanel: { parent: panel },
-		additionalModules: [deferredPanel, potokEditing, createTranslateModule(locale), minimap, lint.default, simulation, fidelity],
-		linting: lint.lintingOptions
-	});
+	const { createEditableDiagram } = await (preloaded ?? editableModule());
+	return createEditableDiagram(container, panel, locale);
 }
