@@ -16,6 +16,7 @@ export const reportsManagersEn: typeof reportsManagersRu = {
 	csv: 'CSV',
 	sheet: 'Manager control',
 	empty: 'Nobody in the company has tasks or records yet.',
+	former: 'left the team',
 	noResponse: '—',
 	columns: {
 		name: 'Employee',

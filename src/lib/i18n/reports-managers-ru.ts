@@ -14,6 +14,7 @@ export const reportsManagersRu = {
 	csv: 'CSV',
 	sheet: 'Контроль менеджеров',
 	empty: 'В компании пока нет сотрудников с задачами или записями.',
+	former: 'не в команде',
 	noResponse: '—',
 	columns: {
 		name: 'Сотрудник',

@@ -6,16 +6,17 @@
  * same numbers in typed cells.
  */
 import ExcelJS from 'exceljs';
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '$lib/roles';
 import type { WorkspaceScope } from '$lib/server/access/scope';
-import { crmComments, crmEntityTypes, crmRecords, crmTaskRecords, crmTasks, crmTimeline, type TimelineKind } from '$lib/server/db/schema';
+import { crmComments, crmEntityTypes, crmRecords, crmTaskRecords, crmTasks, crmTimeline, memberships, type TimelineKind } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { UserError } from '$lib/server/errors';
 import { parsePeriod } from '$lib/server/reports/common';
-import { managerList, managersReport, MANAGER_LISTS, type ManagerListKind, type ManagerRow } from '$lib/server/reports/managers';
+import { translator } from '$lib/i18n';
+import { managerList, managersReport, managersTables, MANAGER_LISTS, type ManagerListKind, type ManagerRow } from '$lib/server/reports/managers';
 import { managersReportSchema } from '$lib/server/reports/managers-openapi';
 import { load as reportPage } from '../../../src/routes/w/[ws]/reports/managers/+page.server';
 import { load as listPage } from '../../../src/routes/w/[ws]/reports/managers/[user]/+page.server';
@@ -152,6 +153,7 @@ describe('manager control report', () => {
 		expect(rowOf(rows, 'anna')).toEqual({
 			userId: people.anna!.userId,
 			name: 'anna',
+			former: false,
 			open: 3,
 			overdue: 1,
 			completed: 1,
@@ -356,5 +358,21 @@ describe('manager control report', () => {
 		expect(plan).toMatch(/crm_tasks_\w+_idx \(workspace_id=\? AND responsible_id=\? AND status=\? AND completed_at>\? AND completed_at<\?\)/);
 		expect(plan).toContain('crm_timeline_record_idx (record_id=?)');
 		expect(plan).toContain('crm_comments_record_idx (record_id=?');
+	});
+	it('keeps a row for someone who left the company but still holds its tasks and records, and none for someone who left nothing', async () => {
+		await person('ivan', ['employee']);
+		await person('olga', ['employee']);
+		await record('RI deal left behind', 'deal', 'ivan', at('2026-06-01T10:00:00Z'));
+		await task('TI overdue, left behind', 'ivan', { deadlineAt: ago(DAY) });
+		await db.write((tx) => tx.delete(memberships).where(and(eq(memberships.workspaceId, ws), inArray(memberships.userId, [people.ivan!.userId, people.olga!.userId]))));
+		const rows = await managersReport(db, owner, { period: PERIOD, now: NOW });
+		expect(rowOf(rows, 'ivan')).toMatchObject({ name: 'ivan', former: true, open: 1, overdue: 1, noTask: 1 });
+		expect(rowOf(rows, 'olga')).toBeUndefined();
+		expect(rowOf(rows, 'anna')).toMatchObject({ former: false });
+		const overdue = await managerList(db, owner, { userId: people.ivan!.userId, list: 'overdue', period: PERIOD, now: NOW });
+		expect(overdue.items.map((i) => i.title)).toEqual(['TI overdue, left behind']);
+		await expect(managerList(db, owner, { userId: people.olga!.userId, list: 'open', period: PERIOD, now: NOW })).rejects.toMatchObject({ code: 'not_found' });
+		const [sheet] = managersTables(rows, translator('ru'));
+		expect(sheet!.rows.map((r) => r.name)).toContain('ivan (не в команде)');
 	});
 });

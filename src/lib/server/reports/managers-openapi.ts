@@ -13,6 +13,7 @@ export const managersReportSchema = z
 			z.object({
 				userId: z.string(),
 				name: z.string(),
+				former: z.boolean().meta({ description: 'No longer a member of the workspace, but still responsible for some of its tasks or records' }),
 				open: count('Open tasks the person is responsible for (now)'),
 				overdue: count('…of which the deadline has passed'),
 				completed: count('Tasks the person is responsible for, completed in the period'),
@@ -32,7 +33,7 @@ export const managersPaths: ZodOpenApiPathsObject = {
 		get: {
 			summary: 'Manager control: tasks, neglected records and lead response time per person',
 			description:
-				'One row per member with the employee or manager role (and anyone else with a number). Owners, managers and analysts see everyone (`responsible` narrows to one person); employees only their own row.',
+				'One row per member with the employee or manager role (and anyone else with a number), and one per former member who still holds tasks or records. Owners, managers and analysts see everyone (`responsible` narrows to one person); employees only their own row.',
 			requestParams: {
 				path: z.object({ ws: z.string().meta({ description: 'Workspace id' }) }),
 				query: z.object({

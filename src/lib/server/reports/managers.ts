@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
-import { crmEntityTypes, crmRecords, crmTaskRecords, memberships, users } from '../db/schema';
+import { crmEntityTypes, crmRecords, crmTaskRecords } from '../db/schema';
 import type { WorkspaceScope } from '../access/scope';
 import { UserError } from '../errors';
 import type { Translate } from '$lib/i18n';
@@ -24,8 +24,9 @@ import { DAY, num, reportResponsible, type Period, type ReportTable } from './co
  *   first stage when the lead is created is part of the creation, not a response. The average
  *   is over the leads that got one (responded); waiting are the leads still open without one.
  *
- * Rows are the members with the employee or manager role, and anyone else with a number; an
- * employee sees only their own row and lists (reports/common.ts).
+ * Rows are the members with the employee or manager role, anyone else with a number, and people
+ * who left the workspace but still hold some of its tasks or records (`former`); an employee
+ * sees only their own row and lists (reports/common.ts).
  */
 
 export const MANAGER_LISTS = ['open', 'overdue', 'completed', 'no_task', 'quiet', 'leads', 'responded', 'waiting'] as const;
@@ -38,6 +39,8 @@ const QUIET_DAYS = 7;
 export interface ManagerRow {
 	userId: string;
 	name: string;
+	/** No longer a member of the workspace, but still responsible for some of its tasks or records. */
+	former: boolean;
 	open: number;
 	overdue: number;
 	completed: number;
@@ -93,9 +96,15 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 	const rows = await database.db.all<Record<string, unknown>>(sql`
 		with people as (
 			select m.user_id as user_id, us.name as name,
-				exists (select 1 from json_each(m.roles) j where j.value in ('employee', 'manager')) as staff
+				exists (select 1 from json_each(m.roles) j where j.value in ('employee', 'manager')) as staff, 0 as former
 			from memberships m join users us on us.id = m.user_id
 			where m.workspace_id = ${b.ws} ${responsible ? sql`and m.user_id = ${responsible}` : sql``}
+			union all
+			-- People who left the company but still hold its tasks or records: what they left behind needs an owner.
+			select us.id, us.name, 0, 1 from users us
+			where ${responsible ? sql`us.id = ${responsible} and ` : sql``}not exists (select 1 from memberships m where m.workspace_id = ${b.ws} and m.user_id = us.id)
+				and (exists (select 1 from crm_tasks t where t.workspace_id = ${b.ws} and t.responsible_id = us.id)
+					or exists (select 1 from crm_records r where r.workspace_id = ${b.ws} and r.responsible_id = us.id and r.merged_into is null))
 		),
 		record_stats as (
 			select p.user_id as user_id, sum(case when ${noOpenTask} then 1 else 0 end) as no_task, sum(case when ${noRecentComment(b)} then 1 else 0 end) as quiet
@@ -112,7 +121,7 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 			from lead_times group by user_id
 		),
 		report as materialized (
-			select p.user_id as user_id, p.name as name, p.staff as staff,
+			select p.user_id as user_id, p.name as name, p.staff as staff, p.former as former,
 				(select count(*) from crm_tasks t where ${openTask(b, u)}) as open,
 				(select count(*) from crm_tasks t where ${overdueTask(b, u)}) as overdue,
 				(select count(*) from crm_tasks t where ${completedTask(b, u)}) as completed,
@@ -128,6 +137,7 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 	return rows.map((r) => ({
 		userId: String(r.user_id),
 		name: String(r.name),
+		former: num(r.former) === 1,
 		open: num(r.open),
 		overdue: num(r.overdue),
 		completed: num(r.completed),
@@ -190,11 +200,12 @@ export async function managerList(
 	options: { userId: string; list: ManagerListKind; period: Period; now: Date }
 ): Promise<ManagerList> {
 	if (reportResponsible(scope, options.userId) !== options.userId) throw new UserError('forbidden');
-	const [person] = await database.db
-		.select({ id: users.id, name: users.name })
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, options.userId)));
+	// A member, or someone who left but still holds the workspace's tasks or records.
+	const [person] = await database.db.all<{ id: string; name: string }>(sql`
+		select us.id as id, us.name as name from users us where us.id = ${options.userId} and (
+			exists (select 1 from memberships m where m.workspace_id = ${scope.workspaceId} and m.user_id = us.id)
+			or exists (select 1 from crm_tasks t where t.workspace_id = ${scope.workspaceId} and t.responsible_id = us.id)
+			or exists (select 1 from crm_records r where r.workspace_id = ${scope.workspaceId} and r.responsible_id = us.id and r.merged_into is null))`);
 	if (!person) throw new UserError('not_found', { user: options.userId });
 	const b: Bounds = { ws: scope.workspaceId, period: options.period, now: options.now };
 	const user = sql`${options.userId}`;
@@ -273,7 +284,7 @@ export function managersTables(rows: readonly ManagerRow[], t: Translate): Repor
 				...counts.map((key) => ({ key, label: label(key), type: 'integer' as const })),
 				{ key: 'avgResponseMinutes', label: label('avgResponseMinutes'), type: 'number' }
 			],
-			rows: rows.map((r) => ({ ...r }))
+			rows: rows.map(({ former, ...r }) => ({ ...r, name: former ? `${r.name} (${t('reportsManagers.former')})` : r.name }))
 		}
 	];
 }

@@ -6,7 +6,7 @@ import ReportPage from '../../../../src/routes/w/[ws]/reports/managers/+page.sve
 
 vi.mock('$app/state', () => ({ page: { data: { locale: 'ru' }, params: { ws: 'w1' } } }));
 
-const row = { userId: 'u1', name: 'Анна', open: 3, overdue: 1, completed: 2, noTask: 7, quiet: 6, leads: 6, responded: 4, waiting: 1, avgResponseMinutes: 63.75 };
+const row = { userId: 'u1', name: 'Анна', former: false, open: 3, overdue: 1, completed: 2, noTask: 7, quiet: 6, leads: 6, responded: 4, waiting: 1, avgResponseMinutes: 63.75 };
 const period = { from: '2026-06-01', to: '2026-06-14' };
 
 describe('the manager control table', () => {
@@ -27,6 +27,13 @@ describe('the manager control table', () => {
 		expect(anna[0]![0]).toBe('/w/w1/reports/managers/u1?list=open&from=2026-06-01&to=2026-06-14');
 		// no response time: a dash, not a link
 		expect(links.filter(([href, list]) => href!.includes('/u2?') && list === 'responded')).toEqual([]);
+	});
+
+	it('marks someone who left the team but still holds tasks or records', () => {
+		const { body: html } = render(ManagersTable, { props: { rows: [row, { ...row, userId: 'u3', name: 'Иван', former: true }], ws: 'w1', period } });
+		const body = html.replace(/<!--.*?-->/g, '');
+		expect(body).toMatch(/<th scope="row"[^>]*>Иван\s*<span class="former[^"]*">не в команде<\/span><\/th>/);
+		expect(body).toMatch(/<th scope="row"[^>]*>Анна<\/th>/);
 	});
 
 	it('says response times as people do', () => {
