@@ -1,11 +1,36 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The designer's ProcessModeler imports the editable modeler (bpmn-js) statically, so that
+ * SvelteKit preloads its chunks with the editor page's own scripts; but bpmn-js cannot even be
+ * imported in Node. The server build (and dev SSR) gets this stub in its place: it is never
+ * called there, as the modeler is only built in the browser.
+ */
+function editableDiagramOnServer(): Plugin {
+	const module = fileURLToPath(new URL('src/lib/modeler/create-editable-diagram.ts', import.meta.url));
+	const stub = '\0potok:create-editable-diagram-on-server';
+	return {
+		name: 'potok:create-editable-diagram-on-server',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (!options?.ssr || !source.endsWith('create-editable-diagram')) return;
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			if (resolved?.id === module) return stub;
+		},
+		load(id) {
+			if (id === stub) return "export function createEditableDiagram() { throw new Error('Expected a browser, but the editable modeler was built on the server'); }";
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [editableDiagramOnServer(), sveltekit()],
 	server: { port: 5173 },
 	// Pre-bundle the diagram libraries up front: discovered late (dynamic imports in the modeler),
 	// Vite re-optimises mid-run and reloads the page, failing the first browser tests of a cold run.

@@ -1,4 +1,5 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
+import { createEditableDiagram } from './create-editable-diagram';
 import type { ModelerLocale } from './translate';
 
 export interface DiagramOptions {
@@ -11,31 +12,18 @@ export interface DiagramOptions {
 	readonly: boolean;
 }
 
-const editableModule = () => import('./create-editable-diagram');
-
-let preloaded: ReturnType<typeof editableModule> | undefined;
-
 /**
- * Starts loading the editable modeler's modules now — while the page that shows it is still
- * starting — so that their download overlaps the page's own work; `createDiagram` takes them from
- * here. Browser only.
- */
-export function preloadModeler(): void {
-	if (preloaded) return;
-	preloaded = editableModule();
-	// a failed preload is not kept: createDiagram reports the failure, the next one loads again
-	preloaded.catch(() => (preloaded = undefined));
-}
-
-/**
- * Builds the bpmn-js instance the designer uses, loading bpmn-js on demand (it cannot load in
- * Node, and its chunk belongs only to pages that draw).
+ * Builds the bpmn-js instance the designer uses. Browser only: bpmn-js cannot load in Node, so
+ * the server build gets a stub of `./create-editable-diagram` (see `vite.config.ts`).
  *
  * Both save a file as it was imported, without the changes bpmn-js makes only for its own canvas
  * (`./fidelity`).
  *
- * Editable: the Modeler, see `./create-editable-diagram`; read-only: a NavigatedViewer, see
- * `./create-readonly-diagram`.
+ * Editable: the Modeler (`./create-editable-diagram`), imported statically — the editor is
+ * usually editable, and a static import lets SvelteKit preload bpmn-js's chunks with the page's
+ * own scripts (`<link rel="modulepreload">` in its HTML) instead of requesting them once the page
+ * has started. Read-only: a NavigatedViewer (`./create-readonly-diagram`), loaded on demand; it
+ * shares most of its chunks with the Modeler.
  */
 export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 	const { container, panel, locale, readonly } = options;
@@ -43,6 +31,5 @@ export async function createDiagram(options: DiagramOptions): Promise<Modeler> {
 		const { createReadonlyDiagram } = await import('./create-readonly-diagram');
 		return createReadonlyDiagram(container, locale);
 	}
-	const { createEditableDiagram } = await (preloaded ?? editableModule());
 	return createEditableDiagram(container, panel, locale);
 }

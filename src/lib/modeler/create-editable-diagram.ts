@@ -9,10 +9,10 @@ import potokEditing from './potok-properties/editing-module';
 import { createTranslateModule, type ModelerLocale } from './translate';
 
 /**
- * The editable modeler with everything it needs to draw, imported statically: the editor loads
- * this file with one dynamic import, so bpmn-js and Potok's modules arrive as a few chunks rather
- * than one per module (each a request the browser queues behind the others). What is not needed
- * to draw (the properties panel, the lint rules) is loaded later by its own module.
+ * The editable modeler with everything it needs to draw, imported statically, so that bpmn-js and
+ * Potok's modules arrive as a few chunks rather than one per module (each a request the browser
+ * queues behind the others). What is not needed to draw (the properties panel, the lint rules) is
+ * loaded later by its own module. Browser only: the server build gets a stub (`vite.config.ts`).
  *
  * The Modeler with minimap, live lint, token simulation and the Potok editing service; the
  * properties panel with the Potok group is added once the diagram is drawn (`./deferred-panel`:

@@ -7,8 +7,8 @@ import { createTranslateModule, type ModelerLocale } from './translate';
 import search from './viewer-search';
 
 /**
- * The read-only diagram, imported statically and loaded by the page with one dynamic import (see
- * `./create-editable-diagram`): a NavigatedViewer with minimap, search and token simulation — it
+ * The read-only diagram, its modules imported statically so that it loads with one dynamic import
+ * (see `./create-editable-diagram`): a NavigatedViewer with minimap, search and token simulation — it
  * has no command stack, palette, context pad, label editing or dragging of elements at all, which
  * is sturdier than switching those off one by one in a Modeler.
  */
