@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database, Tx } from '../db';
 
 /**
@@ -34,12 +35,29 @@ export function blocksOf(from: number, to: number): BlockRange[] {
 	return ranges;
 }
 
+/** The columns every roll-up table starts its key with. */
+interface BlockColumns {
+	workspaceId: SQLiteColumn;
+	pipeline: SQLiteColumn;
+	level: SQLiteColumn;
+	block: SQLiteColumn;
+}
+
 /**
- * The SQL selecting a roll-up's rows of one workspace's pipeline within the blocks of days
- * [from, to): `select(range)` gives one range's rows; they are joined with `union all`.
+ * The rows of a roll-up `table` for one pipeline and the days [from, to) (a `union all` of one
+ * range of blocks per level) that also meet `filter`, as selected by `columns`.
  */
-export function unionOfBlocks(from: number, to: number, select: (range: BlockRange) => SQL): SQL {
-	const ranges = blocksOf(from, to);
+export function rowsOfPeriod(table: SQLiteTable & BlockColumns, columns: SQL, workspaceId: string, pipeline: string, days: { from: number; to: number }, filter?: SQL): SQL {
+	const select = (range: BlockRange) =>
+		sql`select ${columns} from ${table} where ${and(
+			eq(table.workspaceId, workspaceId),
+			eq(table.pipeline, pipeline),
+			eq(table.level, range.level),
+			gte(table.block, range.first),
+			lte(table.block, range.last),
+			filter
+		)}`;
+	const ranges = blocksOf(days.from, days.to);
 	if (ranges.length === 0) return select({ level: -1, first: 0, last: -1 });
 	return sql.join(
 		ranges.map((range) => sql`select * from (${select(range)})`),

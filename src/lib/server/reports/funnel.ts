@@ -1,8 +1,8 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Reader } from '../crm/db-types';
 import type { Database } from '../db';
 import { crmFunnelBlocks, crmFunnelOutcomeBlocks, crmStageVisits } from '../db/schema';
-import { unionOfBlocks } from './day-blocks';
+import { rowsOfPeriod } from './day-blocks';
 import { refreshFunnelDays } from './funnel-days';
 import { DAY, num, type ReportTable } from './common';
 import { ratio, reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
@@ -81,27 +81,10 @@ interface OutcomeRow {
 export async function funnelReport(database: Database, workspaceId: string, query: PipelineReportQuery): Promise<FunnelReport> {
 	await refreshFunnelDays(database, workspaceId, query.pipeline.key);
 	const db = database.db;
-	const from = Math.floor(query.period.from.getTime() / DAY);
-	const to = Math.ceil(query.period.to.getTime() / DAY);
-	/** The period's rows of a roll-up, as a union of one range of blocks per level. */
+	const days = { from: Math.floor(query.period.from.getTime() / DAY), to: Math.ceil(query.period.to.getTime() / DAY) };
+	/** The period's rows of a roll-up, of the responsible and source asked for. */
 	const blocks = (t: typeof crmFunnelBlocks | typeof crmFunnelOutcomeBlocks) =>
-		unionOfBlocks(from, to, (range) =>
-			db
-				.select()
-				.from(t)
-				.where(
-					and(
-						eq(t.workspaceId, workspaceId),
-						eq(t.pipeline, query.pipeline.key),
-						eq(t.level, range.level),
-						gte(t.block, range.first),
-						lte(t.block, range.last),
-						query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined,
-						query.source ? eq(t.source, query.source) : undefined
-					)
-				)
-				.getSQL()
-		);
+		rowsOfPeriod(t, sql`*`, workspaceId, query.pipeline.key, days, and(query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined, query.source ? eq(t.source, query.source) : undefined));
 	// Per stage and loss reason (a few dozen groups), summed per stage below.
 	const stageReasonRows = await db.all<StageRow & { reason: string }>(sql`
 		select stage, loss_reason as reason, sum(entered) as entered, sum(moved_on) as moved_on, sum(lost) as lost, sum(still) as still

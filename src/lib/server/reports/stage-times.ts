@@ -1,8 +1,8 @@
-import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { crmEntityTypes, crmRecords, crmStageTimeBlocks, crmStageVisits } from '../db/schema';
 import { DAY, num, type ReportTable } from './common';
-import { unionOfBlocks } from './day-blocks';
+import { rowsOfPeriod } from './day-blocks';
 import { histogramStats } from './durations';
 import { CYCLE_CLOSED, CYCLE_WON, STAY, durationCells, endedDurations, refreshStageTimeDays } from './stage-time-blocks';
 import { reportLabels, stageOrder, visitFilter, type PipelineReportQuery } from './report-context';
@@ -63,18 +63,10 @@ function periodCells(database: Database, workspaceId: string, query: PipelineRep
 		const ended = and(visitFilter(workspaceId, query), gte(v.leftAt, from), lt(v.leftAt, to))!;
 		return merge(durationCells(endedDurations(sql`${v}`, ended, sql`0`)));
 	}
+	const days = { from: Math.floor(from / DAY), to: Math.ceil(to / DAY) };
+	const columns = sql`measure, stage, responsible_id, bucket, stays as n, total_ms as total, min_ms as lo, max_ms as hi`;
 	const t = crmStageTimeBlocks;
-	const blocks = unionOfBlocks(Math.floor(from / DAY), Math.ceil(to / DAY), (range) => {
-		const where = and(
-			eq(t.workspaceId, workspaceId),
-			eq(t.pipeline, query.pipeline.key),
-			eq(t.level, range.level),
-			gte(t.block, range.first),
-			lte(t.block, range.last),
-			query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined
-		);
-		return sql`select measure, stage, responsible_id, bucket, stays as n, total_ms as total, min_ms as lo, max_ms as hi from ${t} where ${where}`;
-	});
+	const blocks = rowsOfPeriod(t, columns, workspaceId, query.pipeline.key, days, query.responsibleId ? eq(t.responsibleId, query.responsibleId) : undefined);
 	return merge(blocks);
 }
 
