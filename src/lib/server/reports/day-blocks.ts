@@ -122,16 +122,20 @@ export async function refreshRollup(
 ): Promise<number> {
 	const table = sql.raw(`"${dirtyTable}"`);
 	const ofPipeline = sql`workspace_id = ${workspaceId} and pipeline = ${pipeline}`;
+	// A read first: most reports find nothing to do and need not wait for the write lock. The days
+	// dirty now are rebuilt, batch by batch; days marked meanwhile wait for the next report or the refresher.
+	const pending = (await database.db.all<{ day: number }>(sql`select day from ${table} where ${ofPipeline} order by day`)).map((r) => Number(r.day));
 	let total = 0;
-	for (;;) {
-		// A cheap read first: most reports find nothing to do and need not wait for the write lock.
-		if ((await database.db.all(sql`select 1 from ${table} where ${ofPipeline} limit 1`)).length === 0) return total;
+	for (let i = 0; i < pending.length; i += DAYS_PER_BATCH) {
+		const batch = JSON.stringify(pending.slice(i, i + DAYS_PER_BATCH));
 		total += await database.write(async (tx) => {
-			const days = (await tx.all<{ day: number }>(sql`select day from ${table} where ${ofPipeline} order by day limit ${DAYS_PER_BATCH}`)).map((r) => Number(r.day));
+			// Only the days still marked: another report or the refresher may have done some already.
+			const days = (await tx.all<{ day: number }>(sql`select day from ${table} where ${ofPipeline} and day in (select value from json_each(${batch}))`)).map((r) => Number(r.day));
 			if (days.length === 0) return 0;
 			await tx.run(sql`delete from ${table} where ${ofPipeline} and day in (select value from json_each(${JSON.stringify(days)}))`);
 			await rebuild(tx, days);
 			return days.length;
 		});
 	}
+	return total;
 }
