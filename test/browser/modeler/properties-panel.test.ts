@@ -150,6 +150,9 @@ describe('the properties panel added after the diagram is drawn', { timeout: 60_
 		if (!general.classList.contains('open')) await userEvent.click(page.elementLocator(general));
 		const name = screen.container.querySelector<HTMLInputElement>('#bio-properties-panel-name');
 		expect(name?.value).toBe('Позвонить');
+		// its stylesheet came with it (it is not part of the editor's own)
+		const panel = screen.container.querySelector('.bio-properties-panel')!;
+		expect(getComputedStyle(panel).getPropertyValue('--text-base-color')).not.toBe('');
 
 		await userEvent.fill(page.elementLocator(name!), 'Перезвонить');
 		await expect.poll(() => api.getXML(), { timeout: 5_000 }).toContain('name="Перезвонить"');

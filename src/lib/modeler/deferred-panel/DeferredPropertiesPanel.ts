@@ -58,7 +58,7 @@ class MultiCommandHandler {
 
 /**
  * The properties panel (bpmn-js-properties-panel with the BPMN and Potok providers: about a
- * megabyte of script with its FEEL editors) is not needed to draw the diagram, so the modeler is
+ * megabyte of script with its FEEL editors, and its stylesheet; `./panel-modules`) is not needed to draw the diagram, so the modeler is
  * built without it and `load()` adds it once the diagram has been painted.
  *
  * bpmn-js takes its modules at construction only; the panel's modules are instantiated in a child
@@ -98,13 +98,10 @@ export default class DeferredPropertiesPanel {
 
 	private async mount(): Promise<void> {
 		await afterPaint();
-		const [{ BpmnPropertiesPanelModule, BpmnPropertiesProviderModule }, { default: potokProperties }] = await Promise.all([
-			import('bpmn-js-properties-panel'),
-			import('../potok-properties')
-		]);
+		const { panelModules } = await import('./panel-modules');
 		if (this.destroyed) return;
 		const parent = this.injector;
-		const child = parent.createChild([BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, potokProperties]);
+		const child = parent.createChild(panelModules);
 		child.init();
 		this.child = child;
 
