@@ -85,6 +85,8 @@ interface Run {
 	html: number;
 	/** CPU time of the page's renderer processes until shortly after drawn: less sensitive to other load than wall time */
 	cpu: number;
+	/** JavaScript files requested before drawn: each waits for one of the browser's six connections */
+	scripts: number;
 }
 
 /** CPU milliseconds used so far by every renderer process (a fresh context gets fresh ones). */
@@ -126,8 +128,10 @@ async function open(browser: Browser, target: Target, shapes: number, connection
 				throw new Error(`${url} never finished drawing: ${error.message}\n${problems.join('\n')}`);
 			});
 		const cpu = (await rendererCpu(browser)) - cpuBefore;
-		const [total, html] = (await page.evaluate(`[window.__rendered, performance.getEntriesByType('navigation')[0].responseEnd]`)) as number[];
-		return { total: total!, html: html!, cpu };
+		const [total, html, scripts] = (await page.evaluate(
+			`[window.__rendered, performance.getEntriesByType('navigation')[0].responseEnd, performance.getEntriesByType('resource').filter((e) => /\\.js($|\\?)/.test(e.name) && e.startTime < window.__rendered).length]`
+		)) as number[];
+		return { total: total!, html: html!, cpu, scripts: scripts! };
 	} finally {
 		await context.close();
 	}
@@ -190,14 +194,20 @@ async function main() {
 		const bare = targets.at(-1)!;
 		const summary = (target: Target) => {
 			const runs = results.get(target)!;
-			return { total: median(runs.map((r) => r.total)), best: Math.min(...runs.map((r) => r.total)), html: median(runs.map((r) => r.html)), cpu: median(runs.map((r) => r.cpu)) };
+			return {
+				total: median(runs.map((r) => r.total)),
+				best: Math.min(...runs.map((r) => r.total)),
+				html: median(runs.map((r) => r.html)),
+				cpu: median(runs.map((r) => r.cpu)),
+				scripts: median(runs.map((r) => r.scripts))
+			};
 		};
 		const reference = summary(bare);
-		console.log('navigation → all shapes drawn (median, best), → HTML received and renderer CPU time (medians), ratio to bare bpmn-js:');
+		console.log('navigation → all shapes drawn (median, best), → HTML received, renderer CPU time and scripts requested (medians), ratio to bare bpmn-js:');
 		for (const target of targets) {
 			const s = summary(target);
 			console.log(
-				`  ${target.label.padEnd(24)} ${s.total.toFixed(0).padStart(6)} ms  best ${s.best.toFixed(0).padStart(6)} ms  html ${s.html.toFixed(0).padStart(5)} ms  cpu ${s.cpu.toFixed(0).padStart(6)} ms` +
+				`  ${target.label.padEnd(24)} ${s.total.toFixed(0).padStart(6)} ms  best ${s.best.toFixed(0).padStart(6)} ms  html ${s.html.toFixed(0).padStart(5)} ms  cpu ${s.cpu.toFixed(0).padStart(6)} ms  scripts ${s.scripts.toFixed(0).padStart(3)}` +
 					(target === bare ? '' : `   ratio ${(s.total / reference.total).toFixed(2)} (best ${(s.best / reference.best).toFixed(2)}, cpu ${(s.cpu / reference.cpu).toFixed(2)})`)
 			);
 		}
