@@ -1,0 +1,13 @@
+/**
+ * The browser's time zone, told to the server in a cookie (`potok_tz`, read by
+ * lib/server/crm/views/time-zone.ts) so that CRM dates and times are shown and read as the person
+ * sees them. Set on every page (the login page too), so a CRM page is rendered in the right zone
+ * from the first visit rather than reloading its data — and its half-filled forms — once it is open.
+ */
+export function rememberTimeZone(): string | null {
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	if (!zone) return null;
+	const cookie = `potok_tz=${encodeURIComponent(zone)}`;
+	if (!document.cookie.split('; ').includes(cookie)) document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+	return zone;
+}
