@@ -9,7 +9,7 @@ import { bucketOf } from './durations';
  * Time in stage's roll-up (`crm_stage_time_blocks`): duration histograms of the stays that
  * ended on each day — per stage and responsible (measure 0), and the cycle from creation to won
  * (1) and to any final status (2) — kept per block of days and rebuilt, like the funnel's, for
- * the days the stage writes marked dirty, when a report reads them.
+ * the days the stage writes marked dirty: by the background refresher, or by a report first.
  */
 
 const SHAPE: RollupShape = {

@@ -67,7 +67,7 @@ export const crmStageVisits = sqliteTable(
  * moved on, were lost there and are there now. Each count is distinct per record within its row
  * and a record lies in one day and one (responsible, source, repeat) at a time, so the funnel of
  * any period is the sum of its blocks' rows. Rebuilt from `crm_stage_visits` for the days marked
- * dirty, when a report reads them; empty strings stand for "none" (primary key columns).
+ * dirty (in the background, or by the report that reads them first); empty strings stand for "none" (primary key columns).
  */
 export const crmFunnelBlocks = sqliteTable(
 	'crm_funnel_blocks',
