@@ -13,7 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
  * equal ones), and otherwise off by less than the bucket's width: under 5%.
  */
 
-export const BUCKET_GROWTH = 1.05;
+const BUCKET_GROWTH = 1.05;
 
 /** The SQL bucket of a duration in milliseconds (an integer expression). */
 export function bucketOf(duration: SQL): SQL {

@@ -58,10 +58,10 @@ function periodCells(database: Database, workspaceId: string, query: PipelineRep
 	const from = query.period.from.getTime();
 	const to = query.period.to.getTime();
 	if (query.source) {
-		// The roll-up keeps no source: histograms of the period's stays, built the same way.
+		// The roll-up keeps no source: histograms of the period's stays, built the same way (all filed under one day, so already merged).
 		const v = crmStageVisits;
 		const ended = and(visitFilter(workspaceId, query), gte(v.leftAt, from), lt(v.leftAt, to))!;
-		return merge(durationCells(endedDurations(sql`${v}`, ended, sql`0`)));
+		return durationCells(endedDurations(sql`${v}`, ended, sql`0`));
 	}
 	const days = { from: Math.floor(from / DAY), to: Math.ceil(to / DAY) };
 	const columns = sql`measure, stage, responsible_id, bucket, stays as n, total_ms as total, min_ms as lo, max_ms as hi`;
