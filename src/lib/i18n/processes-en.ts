@@ -63,6 +63,7 @@ export const processesEn: Widen<typeof processesRu> = {
 	conflict: 'Revision conflict',
 	openLatest: 'Open the latest revision',
 	downloadMine: 'Download my diagram (.bpmn)',
+	diagramLoadFailed: 'The diagram could not be loaded (server answered {{status}}). Reload the page.',
 	saveFailed: 'Not saved: {{message}}',
 	readonly: 'Read-only',
 	revisionTitle: 'Revision {{number}}',

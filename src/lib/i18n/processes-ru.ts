@@ -59,6 +59,7 @@ export const processesRu = {
 	conflict: 'Конфликт версий',
 	openLatest: 'Открыть последнюю версию',
 	downloadMine: 'Скачать мою схему (.bpmn)',
+	diagramLoadFailed: 'Не удалось загрузить схему (ответ сервера {{status}}). Обновите страницу.',
 	saveFailed: 'Не сохранено: {{message}}',
 	readonly: 'Только просмотр',
 	revisionTitle: 'Версия №{{number}}',

@@ -14,7 +14,7 @@ export interface ModelerApi {
 	undo(): void;
 	redo(): void;
 	markSaved(): void;
-	togglePlay(): void;
+	togglePlay(): Promise<void>;
 	service<T>(name: string): T | undefined;
 }
 

@@ -33,7 +33,8 @@ async function mount(xml = XML) {
 	await ready;
 	const api = screen.component as unknown as Api;
 	// the properties panel (and the Potok provider with it) is added after the diagram is drawn
-	await expect.poll(() => api.service('potokPropertiesProvider')).toBeDefined();
+	// (on a cold dev server, the first time includes transforming the panel's modules)
+	await expect.poll(() => api.service('potokPropertiesProvider'), { timeout: 15_000 }).toBeDefined();
 	const registry = api.service<{ get(id: string): DiagramElement }>('elementRegistry')!;
 	return { screen, api, changes, editing: api.service<PotokEditing>('potokEditing')!, task: () => registry.get('call_client') };
 }
@@ -134,7 +135,27 @@ describe('ProcessModeler', { timeout: 60_000 }, () => {
 		expect(button.textContent?.trim()).toBe('Проиграть');
 		button.click();
 		await expect.poll(() => button.textContent?.trim()).toBe('Остановить');
-		expect(api.service<{ _active: boolean }>('toggleMode')!._active).toBe(true);
+		await expect.poll(() => api.service<{ _active: boolean }>('toggleMode')?._active).toBe(true);
+		// loaded after the modeler was built, it still took its place in the canvas (on `diagram.init`)
+		const container = screen.container.querySelector('.bjs-container')!;
+		expect(container.querySelector('.bts-palette')!.classList.contains('hidden')).toBe(false);
+		expect(container.classList.contains('simulation')).toBe(true);
+		// and edits are off while playing
+		expect(() => api.service<{ removeElements(e: unknown[]): void }>('modeling')!.removeElements([api.service<{ get(id: string): unknown }>('elementRegistry')!.get('notify')])).toThrow('read-only');
+		button.click();
+		await expect.poll(() => button.textContent?.trim()).toBe('Проиграть');
+		expect(container.classList.contains('simulation')).toBe(false);
+	});
+
+	it('loads token simulation by itself once the diagram is drawn, with its key bindings', async () => {
+		const { screen, api } = await mount();
+		await expect.poll(() => api.service('toggleMode')).toBeDefined();
+		// `T` toggles the simulation (bound on `keyboard.init`, long before the simulation was loaded)
+		const keyboard = api.service<{ getBinding(): EventTarget }>('keyboard')!;
+		const canvas = screen.container.querySelector<HTMLElement>('.bjs-container')!;
+		keyboard.getBinding().dispatchEvent(new KeyboardEvent('keydown', { key: 't', bubbles: true }));
+		await expect.poll(() => api.service<{ _active: boolean }>('toggleMode')!._active).toBe(true);
+		expect(canvas.classList.contains('simulation')).toBe(true);
 	});
 
 	it('gives a service task a robot type and inputs, undoably', async () => {

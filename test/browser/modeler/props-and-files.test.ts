@@ -49,6 +49,27 @@ describe('ProcessModeler props after mount', { timeout: 60_000 }, () => {
 		expect(modeler.changes.at(-1)).toBe(false);
 	});
 
+	it('builds the modeler while the diagram is being fetched and imports it once it arrives', async () => {
+		let arrive!: (xml: string) => void;
+		let imported = false;
+		const screen = await render(ProcessModeler, { xml: new Promise<string>((resolve) => (arrive = resolve)), locale: 'ru', onimport: () => (imported = true) });
+		const root = screen.container.querySelector<HTMLElement>('.potok-modeler')!;
+		// the palette is up before the diagram is there
+		await expect.poll(() => root.querySelector('.djs-palette'), { timeout: 15_000 }).not.toBeNull();
+		expect(root.dataset.ready).toBeUndefined();
+		arrive(designerXml);
+		await expect.poll(() => root.dataset.ready, { timeout: 15_000 }).toBe('true');
+		expect(imported).toBe(true);
+		expect(root.querySelector('[data-element-id="call_client"]')).not.toBeNull();
+	});
+
+	it('shows why a diagram that could not be fetched is missing', async () => {
+		const screen = await render(ProcessModeler, { xml: Promise.reject(new Error('Не удалось загрузить схему (ответ сервера 404).')), locale: 'ru' });
+		const root = screen.container.querySelector<HTMLElement>('.potok-modeler')!;
+		await expect.poll(() => root.querySelector('[role="alert"]')?.textContent, { timeout: 15_000 }).toContain('ответ сервера 404');
+		expect(root.dataset.ready).toBeUndefined();
+	});
+
 	it('turns read-only and back without losing the diagram', async () => {
 		const modeler = await mountModeler(designerXml);
 		modeler.api.service<PotokEditing>('potokEditing')!.setStage(modeler.element('call_client'), true);

@@ -1,3 +1,5 @@
+import { afterPaint } from '../after-paint';
+
 type ModuleDeclaration = Record<string, unknown>;
 
 interface Injector {
@@ -24,22 +26,6 @@ interface PanelRenderer {
 	attachTo(parent: HTMLElement): void;
 	/** bpmn-js-properties-panel's own render, which it runs on `root.added`. */
 	_render(element?: DiagramElement | DiagramElement[]): void;
-}
-
-/** How long to wait for a paint before loading anyway: a background tab does not paint. */
-const paintTimeout = 500;
-
-/** Resolves once the browser has painted what is on the page now (or after `paintTimeout`). */
-function afterPaint(): Promise<void> {
-	return new Promise((resolve) => {
-		const fallback = setTimeout(resolve, paintTimeout);
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				clearTimeout(fallback);
-				resolve();
-			}, 0)
-		);
-	});
 }
 
 /**

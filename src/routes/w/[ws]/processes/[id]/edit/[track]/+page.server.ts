@@ -6,7 +6,11 @@ import { getProcess, parseTrack } from '$lib/server/processes/processes';
 import { getRevision } from '$lib/server/processes/revisions';
 import type { PageServerLoad } from './$types';
 
-/** The editor opens the track's latest revision, or a blank diagram before the first save. */
+/**
+ * The editor opens the track's latest revision, or a blank diagram before the first save. A
+ * revision's XML is not put into the page (a large diagram would make the HTML several times
+ * longer to send, parse and hydrate): the page fetches it from the API, preloaded from its head.
+ */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const scope = workspaceScope({ locals, params });
 	return pageData(async () => {
@@ -18,7 +22,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			track,
 			canEdit: allows(scope.roles, 'processes.edit'),
 			revision: latest && { number: latest.number, author: latest.author, createdAt: latest.createdAt },
-			xml: latest?.xml ?? blankDiagram(process.name)
+			diagram: latest
+				? { url: `/api/v1/w/${scope.workspaceId}/processes/${process.id}/tracks/${track}/revisions/${latest.number}.bpmn` }
+				: { xml: blankDiagram(process.name) }
 		};
 	});
 };
