@@ -11,26 +11,32 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * One i18next instance per language, created once. A translator is chosen per
- * request from the person's locale, so nothing about a user lives in module state.
+ * One i18next instance per language, created on first use (a page needs only its own: creating
+ * one costs a browser's start a few milliseconds). A translator is chosen per request from the
+ * person's locale, so nothing about a user lives in module state.
  */
-const instances = Object.fromEntries(
-	LOCALES.map((lng) => {
-		const instance = i18next.createInstance();
-		void instance.init({
+const instances: Partial<Record<Locale, typeof i18next>> = {};
+
+function instance(lng: Locale): typeof i18next {
+	let created = instances[lng];
+	if (!created) {
+		created = i18next.createInstance();
+		void created.init({
 			lng,
 			fallbackLng: 'ru',
-			resources: { ru: { translation: ru }, en: { translation: en } },
+			// Russian is every language's fallback
+			resources: lng === 'ru' ? { ru: { translation: ru } } : { ru: { translation: ru }, en: { translation: en } },
 			initAsync: false,
 			interpolation: { escapeValue: false },
 			returnNull: false
 		});
-		return [lng, instance];
-	})
-) as Record<Locale, typeof i18next>;
+		instances[lng] = created;
+	}
+	return created;
+}
 
 export type Translate = TFunction;
 
 export function translator(locale: Locale): Translate {
-	return instances[locale].t;
+	return instance(locale).t;
 }
