@@ -1,4 +1,5 @@
 import Viewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import simulation from 'bpmn-js-token-simulation/lib/viewer';
 import minimap from 'diagram-js-minimap';
 import potok from '$lib/bpmn/potok.json';

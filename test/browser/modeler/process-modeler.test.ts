@@ -138,7 +138,10 @@ describe('ProcessModeler', { timeout: 60_000 }, () => {
 		await expect.poll(() => api.service<{ _active: boolean }>('toggleMode')?._active).toBe(true);
 		// loaded after the modeler was built, it still took its place in the canvas (on `diagram.init`)
 		const container = screen.container.querySelector('.bjs-container')!;
-		expect(container.querySelector('.bts-palette')!.classList.contains('hidden')).toBe(false);
+		const palette = container.querySelector<HTMLElement>('.bts-palette')!;
+		expect(palette.classList.contains('hidden')).toBe(false);
+		// its stylesheet came with it
+		expect(getComputedStyle(palette).position).toBe('absolute');
 		expect(container.classList.contains('simulation')).toBe(true);
 		// and edits are off while playing
 		expect(() => api.service<{ removeElements(e: unknown[]): void }>('modeling')!.removeElements([api.service<{ get(id: string): unknown }>('elementRegistry')!.get('notify')])).toThrow('read-only');

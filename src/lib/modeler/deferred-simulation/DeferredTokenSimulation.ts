@@ -57,7 +57,7 @@ export default class DeferredTokenSimulation {
 	}
 
 	private async mount(): Promise<void> {
-		const { default: simulation } = await import('bpmn-js-token-simulation');
+		const { simulationModules } = await import('./simulation-modules');
 		if (this.destroyed) return;
 		const missed: (() => void)[] = [];
 		const bus = this.eventBus;
@@ -70,7 +70,7 @@ export default class DeferredTokenSimulation {
 		};
 		let child: Injector;
 		try {
-			child = this.injector.createChild([simulation]);
+			child = this.injector.createChild(simulationModules);
 			child.init();
 		} finally {
 			bus.on = on;
