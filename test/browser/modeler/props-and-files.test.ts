@@ -63,6 +63,16 @@ describe('ProcessModeler props after mount', { timeout: 60_000 }, () => {
 		expect(root.querySelector('[data-element-id="call_client"]')).not.toBeNull();
 	});
 
+	it('keeps unsaved changes when handed the same diagram again as a new promise', async () => {
+		const modeler = await mountModeler(designerXml);
+		modeler.api.service<PotokEditing>('potokEditing')!.setStage(modeler.element('call_client'), true);
+		await modeler.screen.rerender({ xml: Promise.resolve(designerXml) });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(modeler.imports()).toBe(1);
+		expect(modeler.changes).toEqual([true]);
+		expect(modeler.api.service<PotokEditing>('potokEditing')!.isStage(modeler.element('call_client'))).toBe(true);
+	});
+
 	it('shows why a diagram that could not be fetched is missing', async () => {
 		const screen = await render(ProcessModeler, { xml: Promise.reject(new Error('Не удалось загрузить схему (ответ сервера 404).')), locale: 'ru' });
 		const root = screen.container.querySelector<HTMLElement>('.potok-modeler')!;

@@ -62,6 +62,7 @@ export default class DeferredTokenSimulation {
 		const missed: (() => void)[] = [];
 		const bus = this.eventBus;
 		const on = bus.on;
+		const ownOn = Object.hasOwn(bus, 'on');
 		// note the listeners the new services add for events that will not fire again
 		bus.on = function (events, priority, callback, that) {
 			const [listener, self] = typeof priority === 'function' ? [priority, callback as object | undefined] : [callback as Listener, that];
@@ -73,7 +74,8 @@ export default class DeferredTokenSimulation {
 			child = this.injector.createChild(simulationModules);
 			child.init();
 		} finally {
-			bus.on = on;
+			if (ownOn) bus.on = on;
+			else delete (bus as Partial<EventBus>).on;
 		}
 		for (const call of missed) call();
 		this.child = child;
