@@ -12,7 +12,8 @@ import { createTranslateModule, type ModelerLocale } from './translate';
  * The editable modeler with everything it needs to draw, imported statically, so that bpmn-js and
  * Potok's modules arrive as a few chunks rather than one per module (each a request the browser
  * queues behind the others). What is not needed to draw (the properties panel, the lint rules,
- * token simulation) is loaded later by its own module. Browser only: the server build gets a stub (`vite.config.ts`).
+ * token simulation) is loaded later by its own module. Browser only: the server build gets a
+ * stub (`vite.config.ts`).
  *
  * The Modeler with minimap, live lint and the Potok editing service; the properties panel with
  * the Potok group and token simulation are added once the diagram is drawn (`./deferred-panel`,
