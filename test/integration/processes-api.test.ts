@@ -143,6 +143,23 @@ describe('processes API', () => {
 		expect(lintAfter.body.lint.filter((p: { rule: string }) => p.rule === 'potok/routed-outcomes')).toEqual([]);
 	});
 
+	it("the editor page preloads the revision's XML from the API instead of carrying it", async () => {
+		const id = await newProcess('Кухня: редактор');
+		const diagram = funnel('=outcome = "no_answer"');
+		expect((await call('PUT', `/api/v1/w/${ws}/processes/${id}/tracks/as_is?base=0`, { cookie: analyst, xml: diagram })).status).toBe(201);
+		const editor = await call('GET', `/w/${ws}/processes/${id}/edit/as_is`, { cookie: analyst });
+		expect(editor.status).toBe(200);
+		const xmlUrl = `/api/v1/w/${ws}/processes/${id}/tracks/as_is/revisions/1.bpmn`;
+		expect(editor.body).toContain(`<link rel="preload" as="fetch" href="${xmlUrl}" crossorigin="anonymous"`);
+		expect(editor.body).not.toContain('Дозвонились?');
+		// what the page fetches is the revision exactly as saved
+		expect((await call('GET', xmlUrl, { cookie: analyst })).body).toBe(diagram);
+		// a track not saved yet opens a blank diagram, small enough to come with the page
+		const blank = await call('GET', `/w/${ws}/processes/${id}/edit/to_be`, { cookie: analyst });
+		expect(blank.body).not.toContain('rel="preload" as="fetch"');
+		expect(blank.body).toContain('bpmn:definitions');
+	});
+
 	it('refuses invalid, hostile and oversized diagrams with errors naming the problem, storing nothing', async () => {
 		const id = await newProcess('Проверки');
 		const track = `/api/v1/w/${ws}/processes/${id}/tracks/to_be`;
