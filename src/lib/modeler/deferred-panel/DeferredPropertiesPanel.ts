@@ -1,12 +1,6 @@
 import { afterPaint } from '../after-paint';
+import type { Injector } from '../injector';
 
-type ModuleDeclaration = Record<string, unknown>;
-
-interface Injector {
-	get<T>(name: string, strict?: boolean): T | null;
-	createChild(modules: ModuleDeclaration[]): Injector;
-	init(): void;
-}
 interface EventBus {
 	on(event: string, callback: () => void): void;
 }

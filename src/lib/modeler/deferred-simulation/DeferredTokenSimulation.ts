@@ -1,13 +1,8 @@
 import { afterPaint } from '../after-paint';
+import type { Injector } from '../injector';
 
-type ModuleDeclaration = Record<string, unknown>;
 type Listener = (...args: unknown[]) => unknown;
 
-interface Injector {
-	get<T>(name: string, strict?: boolean): T | null;
-	createChild(modules: ModuleDeclaration[]): Injector;
-	init(): void;
-}
 interface EventBus {
 	on(events: string | string[], priority: number | Listener, callback?: Listener | object, that?: object): void;
 }

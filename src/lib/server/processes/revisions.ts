@@ -116,26 +116,39 @@ export async function getRevision(
 	track: Track,
 	which: number | 'latest'
 ): Promise<(RevisionInfo & { xml: string }) | null> {
-	await assertProcess(database.db, scope, processId);
-	const number =
-		which === 'latest'
-			? (
-					await database.db
-						.select({ n: max(revisions.number) })
-						.from(revisions)
-						.where(and(eq(revisions.processId, processId), eq(revisions.track, track)))
-				)[0]?.n
-			: which;
+	const number = await revisionNumber(database, scope, processId, track, which);
 	if (!number) return null;
 	const [row] = await database.db
 		.select({ ...revisionColumns, xml: revisions.xml })
 		.from(revisions)
 		.innerJoin(users, eq(users.id, revisions.authorId))
-		.where(and(eq(revisions.processId, processId), eq(revisions.track, track), eq(revisions.number, number), eq(revisions.workspaceId, scope.workspaceId)));
+		.where(oneRevision(scope, processId, track, number));
 	return row ?? null;
 }
 
-/** «Восстановить»: a new revision with the XML of an old one. */
+/** Who saved a revision, when and why, without its XML; `latest` for the newest. Null when the track has none. */
+export async function getRevisionInfo(database: Database, scope: WorkspaceScope, processId: string, track: Track, which: number | 'latest'): Promise<RevisionInfo | null> {
+	const number = await revisionNumber(database, scope, processId, track, which);
+	if (!number) return null;
+	const [row] = await database.db.select(revisionColumns).from(revisions).innerJoin(users, eq(users.id, revisions.authorId)).where(oneRevision(scope, processId, track, number));
+	return row ?? null;
+}
+
+/** The number `which` stands for (the newest for `latest`; undefined when the track has none), once the process is known to be the scope's. */
+async function revisionNumber(database: Database, scope: WorkspaceScope, processId: string, track: Track, which: number | 'latest'): Promise<number | null | undefined> {
+	await assertProcess(database.db, scope, processId);
+	if (which !== 'latest') return which;
+	const [latest] = await database.db
+		.select({ n: max(revisions.number) })
+		.from(revisions)
+		.where(and(eq(revisions.processId, processId), eq(revisions.track, track)));
+	return latest?.n;
+}
+
+function oneRevision(scope: WorkspaceScope, processId: string, track: Track, number: number) {
+	return and(eq(revisions.processId, processId), eq(revisions.track, track), eq(revisions.number, number), eq(revisions.workspaceId, scope.workspaceId));
+}
+
 export async function restoreRevision(database: Database, scope: WorkspaceScope, processId: string, track: Track, number: number) {
 	const old = await getRevision(database, scope, processId, track, number);
 	if (!old) throw new UserError('not_found');

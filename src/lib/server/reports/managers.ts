@@ -80,6 +80,10 @@ const noRecentComment = (b: Bounds) =>
 
 const newLead = (b: Bounds, user: SQL) =>
 	sql`r.workspace_id = ${b.ws} and r.entity_type_id = (select id from crm_entity_types where workspace_id = ${b.ws} and key = 'lead') and r.responsible_id = ${user} and r.merged_into is null and r.created_at >= ${b.period.from.getTime()} and r.created_at < ${b.period.to.getTime()}`;
+/** The person (a `users` row `us`) is responsible for some of the workspace's tasks or (unmerged) records. */
+const holdsWork = (ws: string) =>
+	sql`(exists (select 1 from crm_tasks t where t.workspace_id = ${ws} and t.responsible_id = us.id)
+		or exists (select 1 from crm_records r where r.workspace_id = ${ws} and r.responsible_id = us.id and r.merged_into is null))`;
 /** When a person first acted on the record r (null: nobody yet). */
 const firstAction = sql`(select min(e.created_at) from crm_timeline e where e.record_id = r.id and e.actor_id is not null and e.created_at >= r.created_at and (
 	e.kind in ('comment', 'status_changed')
@@ -103,8 +107,7 @@ export async function managersReport(database: Database, scope: WorkspaceScope, 
 			-- People who left the company but still hold its tasks or records: what they left behind needs an owner.
 			select us.id, us.name, 0, 1 from users us
 			where ${responsible ? sql`us.id = ${responsible} and ` : sql``}not exists (select 1 from memberships m where m.workspace_id = ${b.ws} and m.user_id = us.id)
-				and (exists (select 1 from crm_tasks t where t.workspace_id = ${b.ws} and t.responsible_id = us.id)
-					or exists (select 1 from crm_records r where r.workspace_id = ${b.ws} and r.responsible_id = us.id and r.merged_into is null))
+				and ${holdsWork(b.ws)}
 		),
 		record_stats as (
 			select p.user_id as user_id, sum(case when ${noOpenTask} then 1 else 0 end) as no_task, sum(case when ${noRecentComment(b)} then 1 else 0 end) as quiet
@@ -203,9 +206,7 @@ export async function managerList(
 	// A member, or someone who left but still holds the workspace's tasks or records.
 	const [person] = await database.db.all<{ id: string; name: string }>(sql`
 		select us.id as id, us.name as name from users us where us.id = ${options.userId} and (
-			exists (select 1 from memberships m where m.workspace_id = ${scope.workspaceId} and m.user_id = us.id)
-			or exists (select 1 from crm_tasks t where t.workspace_id = ${scope.workspaceId} and t.responsible_id = us.id)
-			or exists (select 1 from crm_records r where r.workspace_id = ${scope.workspaceId} and r.responsible_id = us.id and r.merged_into is null))`);
+			exists (select 1 from memberships m where m.workspace_id = ${scope.workspaceId} and m.user_id = us.id) or ${holdsWork(scope.workspaceId)})`);
 	if (!person) throw new UserError('not_found', { user: options.userId });
 	const b: Bounds = { ws: scope.workspaceId, period: options.period, now: options.now };
 	const user = sql`${options.userId}`;

@@ -3,7 +3,7 @@ import { allows } from '$lib/server/access/permissions';
 import { pageData } from '$lib/server/forms';
 import { blankDiagram } from '$lib/server/processes/blank-diagram';
 import { getProcess, parseTrack } from '$lib/server/processes/processes';
-import { getRevision } from '$lib/server/processes/revisions';
+import { getRevisionInfo } from '$lib/server/processes/revisions';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return pageData(async () => {
 		const track = parseTrack(params.track);
 		const process = await getProcess(locals.db, scope, params.id);
-		const latest = await getRevision(locals.db, scope, params.id, track, 'latest');
+		const latest = await getRevisionInfo(locals.db, scope, params.id, track, 'latest');
 		return {
 			process: { id: process.id, name: process.name },
 			track,
