@@ -160,6 +160,30 @@ describe('processes API', () => {
 		expect(blank.body).toContain('bpmn:definitions');
 	});
 
+	it('the editor starts with a few scripts, and pages without the modeler do not load it', async () => {
+		const id = await newProcess('Кухня: скрипты');
+		expect((await call('PUT', `/api/v1/w/${ws}/processes/${id}/tracks/as_is?base=0`, { cookie: analyst, xml: funnel('=true') })).status).toBe(201);
+		/** The scripts a page has the browser fetch before it starts (SvelteKit lists them in its Link header). */
+		const preloads = async (path: string) => {
+			const page = await call('GET', path, { cookie: analyst });
+			expect(page.status).toBe(200);
+			return [...(page.headers.get('link') ?? '').matchAll(/<([^>]+)>; rel="modulepreload"/g)].map((m) => new URL(m[1]!, server.url + path).pathname);
+		};
+		/** Whether the script holds bpmn-js's editing modeler (its palette). */
+		const holdsModeler = async (script: string) => (await (await fetch(server.url + script)).text()).includes('djs-palette');
+
+		const editor = await preloads(`/w/${ws}/processes/${id}/edit/as_is`);
+		// each request costs a page on a busy machine; left to itself the bundler made 22
+		expect(editor.length).toBeLessThanOrEqual(10);
+		expect((await Promise.all(editor.map(holdsModeler))).filter(Boolean)).toHaveLength(1);
+		// a revision shown read-only loads its viewer when it draws; the list has no diagram at all
+		for (const path of [`/w/${ws}/processes/${id}/revisions/as_is/1`, `/w/${ws}/processes`]) {
+			const scripts = await preloads(path);
+			expect(scripts.length).toBeGreaterThan(0);
+			expect(await Promise.all(scripts.map(holdsModeler)), path).not.toContain(true);
+		}
+	});
+
 	it('refuses invalid, hostile and oversized diagrams with errors naming the problem, storing nothing', async () => {
 		const id = await newProcess('Проверки');
 		const track = `/api/v1/w/${ws}/processes/${id}/tracks/to_be`;
