@@ -8,7 +8,10 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		// stylesheets this small go into the page itself (the root layout's 5 kB among them): a
+		// request costs a page more than the bytes do
+		inlineStyleThreshold: 8192
 	}
 };
 
