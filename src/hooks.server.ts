@@ -66,7 +66,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (valid) {
 			locals.user = valid.user;
 			locals.session = valid.session;
-			setSessionCookie(event.cookies, token, valid.session.expiresAt, secure);
+			// the browser keeps the cookie until the expiry it was given; send it again only when that moved
+			if (valid.refreshed) setSessionCookie(event.cookies, token, valid.session.expiresAt, secure);
 		} else {
 			deleteSessionCookie(event.cookies, secure);
 		}

@@ -52,10 +52,13 @@ describe('sessions', () => {
 		const t0 = new Date('2026-01-01T00:00:00Z');
 		const { token, session } = await createSession(db, userId, {}, t0);
 		const day5 = new Date(t0.getTime() + 5 * DAY);
-		expect((await validateSessionToken(db, token, day5))?.session.expiresAt).toEqual(session.expiresAt);
+		const early = await validateSessionToken(db, token, day5);
+		expect(early?.session.expiresAt).toEqual(session.expiresAt);
+		expect(early?.refreshed).toBe(false);
 		const day20 = new Date(t0.getTime() + 20 * DAY);
 		const refreshed = await validateSessionToken(db, token, day20);
 		expect(refreshed?.session.expiresAt.getTime()).toBe(day20.getTime() + SESSION_TTL_MS);
+		expect(refreshed?.refreshed).toBe(true);
 		const [row] = await db.db.select().from(sessions).where(eq(sessions.id, session.id));
 		expect(row!.expiresAt.getTime()).toBe(day20.getTime() + SESSION_TTL_MS);
 		// used again on day 40 (past the original expiry) it is still valid

@@ -38,12 +38,16 @@ export async function createSession(
 	return { token, session };
 }
 
-/** The session and its user for a token, or null when unknown or expired (an expired row is deleted). */
+/**
+ * The session and its user for a token, or null when unknown or expired (an expired row is deleted).
+ * A session in the second half of its life slides forward; `refreshed` says so (its cookie needs the
+ * new expiry).
+ */
 export async function validateSessionToken(
 	database: Database,
 	token: string,
 	now = new Date()
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; refreshed: boolean } | null> {
 	const id = hashSecretToken(token);
 	const [row] = await database.db
 		.select({
@@ -59,13 +63,14 @@ export async function validateSessionToken(
 		await database.write((tx) => tx.delete(sessions).where(eq(sessions.id, id)));
 		return null;
 	}
-	if (session.expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS) {
+	const refreshed = session.expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS;
+	if (refreshed) {
 		session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
 		await database.write((tx) =>
 			tx.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id))
 		);
 	}
-	return { session, user };
+	return { session, user, refreshed };
 }
 
 export async function invalidateSession(database: Database, sessionId: string): Promise<void> {
